@@ -1,0 +1,2 @@
+/** Shared core of Stratus: configuration, database, messaging, leased tasks and the registry. */
+package io.stratus.common;
