@@ -1,0 +1,12 @@
+package io.stratus.common.logging;
+
+import ch.qos.logback.classic.pattern.MessageConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+
+/** {@code %maskedMsg}: the log message with anything that looks like a secret masked. */
+public final class MaskingMessageConverter extends MessageConverter {
+  @Override
+  public String convert(ILoggingEvent event) {
+    return SecretMasking.mask(super.convert(event));
+  }
+}
