@@ -185,8 +185,18 @@ public final class Config {
    * would otherwise be silently ignored.
    */
   public void rejectUnknownKeys() {
+    rejectUnknownKeysExcept();
+  }
+
+  /**
+   * Like {@link #rejectUnknownKeys()}, but leaves alone keys under the given prefixes: those of
+   * another component sharing the same file (the publisher and subscriber share {@code
+   * worker.properties}).
+   */
+  public void rejectUnknownKeysExcept(String... otherPrefixes) {
     Set<String> unknown = new TreeSet<>(fileValues.keySet());
     unknown.removeAll(readKeys);
+    unknown.removeIf(k -> Arrays.stream(otherPrefixes).anyMatch(k::startsWith));
     if (!unknown.isEmpty()) {
       String first = unknown.iterator().next();
       List<String> hints = new ArrayList<>();

@@ -74,6 +74,16 @@ public final class ConfirmingPublisher implements AutoCloseable {
         MessageEnvelope.of("task", 1, MessageCodec.mapper().valueToTree(Map.of("taskId", taskId))));
   }
 
+  /** A cache job: the message carries only the cache work item's id. */
+  public CompletableFuture<Void> publishCacheJob(long cacheWorkId) {
+    Topology topology = connection.topology();
+    return publish(
+        topology.workExchange(),
+        Topology.CACHE_ROUTING_KEY,
+        MessageEnvelope.of(
+            "cache", 1, MessageCodec.mapper().valueToTree(Map.of("cacheWorkId", cacheWorkId))));
+  }
+
   /** How many times a message was published again after a nack, a timeout or a lost connection. */
   public long republishedCount() {
     return republished.get();
