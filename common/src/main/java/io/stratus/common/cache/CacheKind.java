@@ -1,0 +1,28 @@
+package io.stratus.common.cache;
+
+import java.util.Locale;
+
+/** What one cache worker keeps current for one (cloud account, region). */
+public enum CacheKind {
+  DATA_CENTERS,
+  SERVERS,
+  IMAGES,
+  VOLUMES,
+  SNAPSHOTS,
+  IP_ADDRESSES,
+  FIREWALLS;
+
+  /** The value stored in {@code cache_work.kind} and used in configuration keys. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public static CacheKind fromKey(String key) {
+    for (CacheKind kind : values()) {
+      if (kind.key().equals(key)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("unknown cache kind '" + key + "'");
+  }
+}
