@@ -9,6 +9,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Applies and checks Flyway migrations for one schema. The {@code stratus} schema's migrations live
@@ -23,9 +24,11 @@ public final class SchemaMigrator {
   private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
 
   private final Flyway flyway;
+  private final DataSource dataSource;
   private final String schemaName;
 
   public SchemaMigrator(DataSource primary, String location, String schemaName) {
+    this.dataSource = primary;
     this.schemaName = schemaName;
     this.flyway =
         Flyway.configure(SchemaMigrator.class.getClassLoader())
@@ -59,15 +62,35 @@ public final class SchemaMigrator {
 
   /** The version applied to the database, or {@code "none"} for an empty one. */
   public String currentVersion() {
-    MigrationInfo current = flyway.info().current();
-    return current == null || current.getVersion() == null
-        ? "none"
-        : current.getVersion().getVersion();
+    // Read the history table itself: Flyway's own view hides versions this build does not know.
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    boolean hasHistory =
+        jdbc.sql(
+                    """
+                SELECT COUNT(*) FROM information_schema.tables
+                 WHERE table_schema = DATABASE() AND table_name = 'flyway_schema_history'
+                """)
+                .query(Integer.class)
+                .single()
+            > 0;
+    if (!hasHistory) {
+      return "none";
+    }
+    return jdbc
+        .sql("SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")
+        .query(String.class)
+        .list()
+        .stream()
+        .map(MigrationVersion::fromVersion)
+        .max(Comparator.naturalOrder())
+        .map(MigrationVersion::getVersion)
+        .orElse("none");
   }
 
   /** The newest version this build's migrations describe. */
   public String expectedVersion() {
     return Arrays.stream(flyway.info().all())
+        .filter(info -> info.getState().isResolved())
         .map(MigrationInfo::getVersion)
         .filter(v -> v != null)
         .max(Comparator.naturalOrder())

@@ -47,9 +47,10 @@ public final class AmqpConnection implements AutoCloseable {
     factory.setConnectionTimeout(5_000);
     try {
       Connection connection = factory.newConnection(clientName);
-      try (Channel channel = connection.createChannel()) {
-        settings.topology().declare(channel);
-      }
+      // The declaring channel stays open: automatic recovery redeclares the topology through the
+      // channel that first declared it, so closing it would leave a restarted broker without it.
+      Channel topologyChannel = connection.createChannel();
+      settings.topology().declare(topologyChannel);
       log.info("Connected to broker {} as {}", settings.safeAddress(), clientName);
       return new AmqpConnection(settings, connection);
     } catch (IOException | TimeoutException e) {
