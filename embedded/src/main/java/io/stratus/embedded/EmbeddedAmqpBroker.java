@@ -73,6 +73,11 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
     long started = System.nanoTime();
     try {
       Files.createDirectories(workDir);
+      if (System.getProperty("derby.stream.error.file") == null) {
+        // Derby (the message store) writes derby.log into the working directory otherwise.
+        System.setProperty(
+            "derby.stream.error.file", workDir.resolve("derby.log").toAbsolutePath().toString());
+      }
       Path initialConfig = workDir.resolve("initial-config.json");
       try (InputStream in =
           EmbeddedAmqpBroker.class.getResourceAsStream("qpid-initial-config.json")) {
