@@ -9,6 +9,6 @@ package io.stratus.common.messaging;
 public interface MessageHandler {
   void handle(MessageEnvelope message) throws Exception;
 
-  /** Called for a body that is not an envelope, before it is rejected. */
+  /** Called for a body that is not an envelope, before it is dropped. */
   default void onMalformed(byte[] body, MalformedMessageException e) {}
 }

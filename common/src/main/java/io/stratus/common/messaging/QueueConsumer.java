@@ -112,9 +112,11 @@ public final class QueueConsumer implements AutoCloseable {
         try {
           message = MessageCodec.decode(body);
         } catch (MalformedMessageException e) {
-          log.warn("Rejecting a malformed message on {}: {}", queue, e.getMessage());
+          log.warn("Dropping a malformed message on {}: {}", queue, e.getMessage());
           handler.onMalformed(body, e);
-          getChannel().basicReject(envelope.getDeliveryTag(), false);
+          // Acknowledged, not rejected: Qpid redelivers a message rejected without requeue, and
+          // no dead-letter exchange is used (core AMQP 0-9-1 only).
+          getChannel().basicAck(envelope.getDeliveryTag(), false);
           return;
         }
         try {
@@ -128,7 +130,11 @@ public final class QueueConsumer implements AutoCloseable {
               message.type(),
               e.toString(),
               requeue ? "returned to the queue once" : "dropped, the sweep will publish again");
-          getChannel().basicNack(envelope.getDeliveryTag(), false, requeue);
+          if (requeue) {
+            getChannel().basicNack(envelope.getDeliveryTag(), false, true);
+          } else {
+            getChannel().basicAck(envelope.getDeliveryTag(), false);
+          }
         }
       } finally {
         inFlight.decrementAndGet();

@@ -73,9 +73,13 @@ class SecretsNeverLoggedIT {
               Map.of());
       DatabaseSettings settings = DatabaseSettings.from(dbConfig, "db");
       LoggerFactory.getLogger("test").info("Settings: {}", settings);
-      RuntimeException dbFailure =
-          assertThrows(RuntimeException.class, () -> Database.open(settings, "secrets"));
-      errors.add(chain(dbFailure));
+      // A wrong password fails on a real server; the embedded one accepts any (it runs without
+      // grant tables), so either outcome is fine as long as nothing leaks.
+      try (Database opened = Database.open(settings, "secrets")) {
+        LoggerFactory.getLogger("test").info("Opened {}", opened.primary());
+      } catch (RuntimeException dbFailure) {
+        errors.add(chain(dbFailure));
+      }
     } finally {
       db.close();
     }
