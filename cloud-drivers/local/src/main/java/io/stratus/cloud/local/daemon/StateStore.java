@@ -1,0 +1,52 @@
+package io.stratus.cloud.local.daemon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes region state atomically: to a temporary file, forced to disk, then renamed over the old
+ * one, so a crash leaves either the old or the new state, never half of one.
+ */
+final class StateStore {
+  private final Path dir;
+  private final ObjectMapper mapper =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  StateStore(Path dataDir) throws IOException {
+    this.dir = Files.createDirectories(dataDir.resolve("regions"));
+  }
+
+  RegionState load(String region) throws IOException {
+    Path file = dir.resolve(region + ".json");
+    if (!Files.exists(file)) {
+      RegionState state = new RegionState();
+      state.region = region;
+      return state;
+    }
+    return mapper.readValue(file.toFile(), RegionState.class);
+  }
+
+  void save(RegionState state) throws IOException {
+    Path file = dir.resolve(state.region + ".json");
+    Path tmp = dir.resolve(state.region + ".json.tmp");
+    try (OutputStream out =
+        Files.newOutputStream(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      mapper.writeValue(out, state);
+    }
+    try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+}

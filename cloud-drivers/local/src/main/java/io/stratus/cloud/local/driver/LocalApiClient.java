@@ -1,0 +1,125 @@
+package io.stratus.cloud.local.driver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stratus.cloud.local.daemon.RequestSigner;
+import io.stratus.cloud.spi.CloudErrorType;
+import io.stratus.cloud.spi.CloudException;
+import io.stratus.cloud.spi.InternalException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Signed JSON calls to the local cloud's API, and the one place where its errors become the SPI's
+ * taxonomy.
+ */
+final class LocalApiClient {
+  private final HttpClient http;
+  private final URI endpoint;
+  private final String accessKey;
+  private final byte[] secret;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  LocalApiClient(URI endpoint, String accessKey, String secret) {
+    this.endpoint = endpoint;
+    this.accessKey = accessKey;
+    this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  JsonNode get(String path) {
+    return call("GET", path, null);
+  }
+
+  JsonNode post(String path, Object body) {
+    return call("POST", path, body);
+  }
+
+  JsonNode delete(String path) {
+    return call("DELETE", path, null);
+  }
+
+  JsonNode call(String method, String pathWithQuery, Object body) {
+    byte[] bytes;
+    try {
+      bytes = body == null ? new byte[0] : mapper.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new InternalException("cannot encode a request to the local cloud", e);
+    }
+    URI uri = endpoint.resolve(pathWithQuery);
+    String signedPath =
+        uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    String timestamp = Long.toString(System.currentTimeMillis());
+    String signature =
+        RequestSigner.sign(
+            secret, RequestSigner.stringToSign(method, signedPath, timestamp, bytes));
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .header(RequestSigner.ACCESS_KEY_HEADER, accessKey)
+            .header(RequestSigner.TIMESTAMP_HEADER, timestamp)
+            .header(RequestSigner.SIGNATURE_HEADER, signature)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build();
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new CloudException(
+          CloudErrorType.COMMUNICATION,
+          0,
+          null,
+          "the local cloud at " + endpoint + " did not answer: " + e.getMessage(),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CloudException(CloudErrorType.COMMUNICATION, 0, null, "interrupted", e);
+    }
+    if (response.statusCode() == 204 || response.body().length == 0) {
+      return mapper.createObjectNode();
+    }
+    JsonNode json;
+    try {
+      json = mapper.readTree(response.body());
+    } catch (IOException e) {
+      throw new CloudException(
+          CloudErrorType.COMMUNICATION,
+          response.statusCode(),
+          null,
+          "the local cloud answered with something other than JSON",
+          e);
+    }
+    if (response.statusCode() >= 400) {
+      throw error(response.statusCode(), json.path("error"));
+    }
+    return json;
+  }
+
+  /** The taxonomy: each of the daemon's codes to one type. */
+  static CloudException error(int status, JsonNode error) {
+    String code = error.path("code").asText("Unknown");
+    String message = error.path("message").asText("the local cloud refused the request");
+    CloudErrorType type =
+        switch (code) {
+          case "Throttling" -> CloudErrorType.THROTTLING;
+          case "InsufficientCapacity" -> CloudErrorType.CAPACITY;
+          case "BadGateway" -> CloudErrorType.COMMUNICATION;
+          case "AuthFailure" -> CloudErrorType.AUTHENTICATION;
+          case "NotFound", "ImageNotFound" -> CloudErrorType.NOT_FOUND;
+          case "InvalidState" -> CloudErrorType.INVALID_STATE;
+          case "InvalidRequest", "MalformedJson", "TooLarge" -> CloudErrorType.INVALID_REQUEST;
+          case "QuotaExceeded" -> CloudErrorType.QUOTA;
+          default ->
+              status == 502 || status == 503 || status == 504
+                  ? CloudErrorType.COMMUNICATION
+                  : CloudErrorType.GENERAL;
+        };
+    return new CloudException(type, status, code, message, null);
+  }
+}

@@ -1,0 +1,87 @@
+package io.stratus.cloud.local.driver;
+
+import io.stratus.cloud.spi.CloudErrorType;
+import io.stratus.cloud.spi.CloudException;
+import io.stratus.cloud.spi.compute.Volume;
+import io.stratus.cloud.spi.compute.VolumeCapabilities;
+import io.stratus.cloud.spi.compute.VolumeProduct;
+import io.stratus.cloud.spi.compute.VolumeSupport;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Volumes of one local-cloud region (sparse files on the daemon's host). */
+final class LocalVolumeSupport implements VolumeSupport {
+  private final LocalApiClient api;
+  private final String base;
+  private final String region;
+
+  LocalVolumeSupport(LocalApiClient api, String region) {
+    this.api = api;
+    this.region = region;
+    this.base = region + "/volumes";
+  }
+
+  @Override
+  public VolumeCapabilities capabilities() {
+    return new VolumeCapabilities(1, 1024, true, true);
+  }
+
+  @Override
+  public Volume create(String name, int sizeGb, String dataCenterId) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", name);
+    body.put("sizeGb", sizeGb);
+    body.put("dataCenterId", dataCenterId);
+    return Json.volume(api.post(base, body));
+  }
+
+  @Override
+  public void attach(String volumeId, String vmId, String device) {
+    api.post(path(volumeId) + "/attach", Map.of("vmId", vmId, "device", device));
+  }
+
+  @Override
+  public void detach(String volumeId) {
+    api.post(path(volumeId) + "/detach", Map.of());
+  }
+
+  @Override
+  public void remove(String volumeId) {
+    api.delete(path(volumeId));
+  }
+
+  @Override
+  public List<Volume> list() {
+    return Json.items(api.get(base), Json::volume);
+  }
+
+  @Override
+  public Optional<Volume> get(String volumeId) {
+    try {
+      return Optional.of(Json.volume(api.get(path(volumeId))));
+    } catch (CloudException e) {
+      if (e.type() == CloudErrorType.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public List<VolumeProduct> listProducts() {
+    return Json.items(
+        api.get(region + "/volume-products"),
+        n ->
+            new VolumeProduct(
+                Json.text(n, "id"),
+                Json.text(n, "name"),
+                n.path("minSizeGb").asInt(),
+                n.path("maxSizeGb").asInt()));
+  }
+
+  private String path(String volumeId) {
+    return base + "/" + LocalVirtualMachineSupport.encode(volumeId);
+  }
+}

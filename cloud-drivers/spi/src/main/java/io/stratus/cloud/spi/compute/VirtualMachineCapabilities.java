@@ -1,0 +1,43 @@
+package io.stratus.cloud.spi.compute;
+
+import java.util.regex.Pattern;
+
+/** What a cloud's virtual machine support can do, asked before acting. */
+public interface VirtualMachineCapabilities {
+  default boolean canStart(VmState state) {
+    return state == VmState.STOPPED;
+  }
+
+  default boolean canStop(VmState state) {
+    return state == VmState.RUNNING;
+  }
+
+  default boolean canReboot(VmState state) {
+    return state == VmState.RUNNING;
+  }
+
+  default boolean canTerminate(VmState state) {
+    return state != VmState.TERMINATED;
+  }
+
+  /** Names a machine may have. */
+  Pattern namePattern();
+
+  int maxNameLength();
+
+  /** Whether a launch must name a data centre. */
+  boolean requiresDataCenter();
+
+  boolean supportsUserData();
+
+  /** Whether a retried launch with the same client token returns the same machine. */
+  boolean supportsClientToken();
+
+  boolean supportsFirewalls();
+
+  /** Whether {@link VirtualMachineSupport#sample} returns readings. */
+  boolean supportsSamples();
+
+  /** The most machines one account may run in a region, or 0 for no stated limit. */
+  int maxMachines();
+}

@@ -1,0 +1,43 @@
+package io.stratus.cloud.spi.compute;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to launch. {@code clientToken} makes a launch idempotent: launching again with the same
+ * token returns the machine the first launch made instead of a second one.
+ */
+public record VmLaunchOptions(
+    String imageId,
+    String productId,
+    String dataCenterId,
+    String name,
+    String userData,
+    List<String> firewallIds,
+    String clientToken) {
+  public VmLaunchOptions {
+    Objects.requireNonNull(imageId, "imageId");
+    Objects.requireNonNull(productId, "productId");
+    Objects.requireNonNull(name, "name");
+    firewallIds = firewallIds == null ? List.of() : List.copyOf(firewallIds);
+  }
+
+  public static VmLaunchOptions of(String imageId, String productId, String name) {
+    return new VmLaunchOptions(imageId, productId, null, name, null, List.of(), null);
+  }
+
+  public VmLaunchOptions withClientToken(String token) {
+    return new VmLaunchOptions(
+        imageId, productId, dataCenterId, name, userData, firewallIds, token);
+  }
+
+  public VmLaunchOptions withUserData(String data) {
+    return new VmLaunchOptions(
+        imageId, productId, dataCenterId, name, data, firewallIds, clientToken);
+  }
+
+  public VmLaunchOptions inDataCenter(String dataCenter) {
+    return new VmLaunchOptions(
+        imageId, productId, dataCenter, name, userData, firewallIds, clientToken);
+  }
+}

@@ -1,0 +1,33 @@
+package io.stratus.cloud.spi.network;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Firewalls and their rules in one region. */
+public interface FirewallSupport {
+  Firewall create(String name, String description);
+
+  /**
+   * Adds a rule.
+   *
+   * @throws io.stratus.cloud.spi.CloudException INVALID_REQUEST for ports outside 1..65535, a from
+   *     port above the to port, or a malformed CIDR
+   */
+  FirewallRule authorize(
+      String firewallId,
+      Direction direction,
+      Protocol protocol,
+      int fromPort,
+      int toPort,
+      String cidr);
+
+  void revoke(String firewallId, String ruleId);
+
+  List<FirewallRule> listRules(String firewallId);
+
+  List<Firewall> list();
+
+  Optional<Firewall> get(String firewallId);
+
+  void remove(String firewallId);
+}
