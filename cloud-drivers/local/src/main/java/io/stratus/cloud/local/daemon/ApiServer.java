@@ -197,9 +197,16 @@ final class ApiServer implements AutoCloseable {
   }
 
   private static byte[] readBody(HttpExchange exchange) throws IOException {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_BODY) {
+      // Refused before reading: the connection is closed after the answer.
+      exchange.getResponseHeaders().set("Connection", "close");
+      throw new ApiException(413, "TooLarge", "the body is larger than 1 MiB");
+    }
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_BODY + 1);
       if (body.length > MAX_BODY) {
+        exchange.getResponseHeaders().set("Connection", "close");
         throw new ApiException(413, "TooLarge", "the body is larger than 1 MiB");
       }
       return body;
