@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * All regions' state, one lock for every change, and its persistence: a process region is written
  * at once after each change (its VMs are real and few); a simulated region, which may hold hundreds
- * of thousands of records, is written by a background flusher within half a second.
+ * of thousands of records, is written by a background flusher within a second, serialised under the
+ * lock but written to disk outside it.
  */
 final class CloudState implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CloudState.class);
@@ -39,7 +40,7 @@ final class CloudState implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    flusher.scheduleWithFixedDelay(this::flushDirty, 500, 500, TimeUnit.MILLISECONDS);
+    flusher.scheduleWithFixedDelay(this::flushDirty, 1, 1, TimeUnit.SECONDS);
   }
 
   /** The region, or 404. */
@@ -69,11 +70,25 @@ final class CloudState implements AutoCloseable {
     }
   }
 
-  synchronized void flushDirty() {
-    for (String region : dirty) {
-      save(regions.get(region));
+  void flushDirty() {
+    java.util.List<java.util.Map.Entry<String, byte[]>> pending = new java.util.ArrayList<>();
+    synchronized (this) {
+      for (String region : dirty) {
+        try {
+          pending.add(java.util.Map.entry(region, store.serialize(regions.get(region))));
+        } catch (IOException e) {
+          log.error("Cannot serialise region {}: {}", region, e.getMessage());
+        }
+      }
+      dirty.clear();
     }
-    dirty.clear();
+    for (var entry : pending) {
+      try {
+        store.write(entry.getKey(), entry.getValue());
+      } catch (IOException e) {
+        log.error("Cannot save region {}: {}", entry.getKey(), e.getMessage());
+      }
+    }
   }
 
   private void save(RegionState region) {
@@ -124,7 +139,7 @@ final class CloudState implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
     flusher.shutdownNow();
     flushDirty();
   }

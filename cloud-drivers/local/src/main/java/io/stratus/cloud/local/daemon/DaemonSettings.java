@@ -26,6 +26,8 @@ import java.util.Properties;
  *   <li>{@code region.<r>.boot-time} (simulated; default 2s) how long a VM stays pending
  *   <li>{@code region.<r>.error-rate} (simulated; default 0) share of calls answered with an error
  *   <li>{@code region.<r>.error-types} ({@code throttling,capacity,communication}) which errors
+ *   <li>{@code region.<r>.seed-vms} (simulated; default 0) VMs created at start, RUNNING, named
+ *       {@code seed-<n>}, until the region holds that many: for scale tests
  *   <li>{@code image.<id>.name}, {@code image.<id>.command} (space-separated), {@code
  *       image.<id>.readiness} ({@code http}: answers on port 8080 of the VM's address; {@code
  *       process}: alive for a second): extra catalogue images in every region
@@ -39,7 +41,12 @@ final class DaemonSettings {
 
   /** One region's configuration. */
   record RegionSettings(
-      String id, boolean simulated, Duration bootTime, double errorRate, List<String> errorTypes) {}
+      String id,
+      boolean simulated,
+      Duration bootTime,
+      double errorRate,
+      List<String> errorTypes,
+      int seedVms) {}
 
   /** An extra catalogue image. */
   record ImageSettings(String id, String name, List<String> command, String readiness) {}
@@ -108,6 +115,14 @@ final class DaemonSettings {
               file + ": region." + id + ".error-types: unknown type " + type);
         }
       }
+      int seed = intValue(p, file, "region." + id + ".seed-vms", 0);
+      if (seed < 0 || seed > 2_000_000 || (seed > 0 && !mode.equals("simulated"))) {
+        throw new IllegalArgumentException(
+            file
+                + ": region."
+                + id
+                + ".seed-vms must be 0..2000000, and only in a simulated region");
+      }
       regions.put(
           id,
           new RegionSettings(
@@ -115,7 +130,8 @@ final class DaemonSettings {
               mode.equals("simulated"),
               duration(p.getProperty("region." + id + ".boot-time", "2s"), file, id),
               rate,
-              types));
+              types,
+              seed));
     }
     List<ImageSettings> images = new ArrayList<>();
     for (String key : p.stringPropertyNames()) {

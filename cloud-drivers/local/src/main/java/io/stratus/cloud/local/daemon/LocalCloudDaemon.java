@@ -42,6 +42,7 @@ public final class LocalCloudDaemon implements AutoCloseable {
     ProcessVms processes = new ProcessVms(dataDir, settings.port);
     VmService vms = new VmService(state, processes);
     vms.reattach();
+    vms.seed();
     ApiServer api =
         new ApiServer(
             settings.port,

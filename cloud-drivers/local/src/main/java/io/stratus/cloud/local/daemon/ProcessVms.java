@@ -166,10 +166,22 @@ final class ProcessVms {
           "-XX:MaxMetaspaceSize=32m",
           "-Xshare:auto",
           "-cp",
-          System.getProperty("java.class.path"),
+          absoluteClassPath(),
           VmHttpService.class.getName());
     }
     return image.command;
+  }
+
+  /** The daemon's class path with every entry made absolute: VMs run in their own directory. */
+  private static String absoluteClassPath() {
+    String separator = java.io.File.pathSeparator;
+    return java.util.Arrays.stream(System.getProperty("java.class.path").split(separator))
+        .map(
+            entry ->
+                entry.endsWith("*")
+                    ? Path.of(entry.substring(0, entry.length() - 1)).toAbsolutePath() + "/*"
+                    : Path.of(entry).toAbsolutePath().toString())
+        .collect(java.util.stream.Collectors.joining(separator));
   }
 
   static Optional<Long> startTicks(long pid) {

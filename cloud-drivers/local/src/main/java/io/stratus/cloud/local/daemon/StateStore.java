@@ -34,15 +34,23 @@ final class StateStore {
   }
 
   void save(RegionState state) throws IOException {
-    Path file = dir.resolve(state.region + ".json");
-    Path tmp = dir.resolve(state.region + ".json.tmp");
+    write(state.region, serialize(state));
+  }
+
+  byte[] serialize(RegionState state) throws IOException {
+    return mapper.writeValueAsBytes(state);
+  }
+
+  void write(String region, byte[] json) throws IOException {
+    Path file = dir.resolve(region + ".json");
+    Path tmp = dir.resolve(region + ".json.tmp");
     try (OutputStream out =
         Files.newOutputStream(
             tmp,
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE)) {
-      mapper.writeValue(out, state);
+      out.write(json);
     }
     try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
       channel.force(true);

@@ -282,6 +282,37 @@ final class VmService implements AutoCloseable {
     throw ApiException.notFound("VM", vmId);
   }
 
+  /** Creates RUNNING records until each simulated region holds its configured seed count. */
+  void seed() {
+    synchronized (state) {
+      for (RegionState region : state.regions()) {
+        DaemonSettings.RegionSettings settings = state.regionSettings(region.region);
+        int missing = settings.seedVms() - region.vms.size();
+        if (missing <= 0) {
+          continue;
+        }
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < missing; i++) {
+          Records.Vm vm = new Records.Vm();
+          vm.id = region.nextId("vm");
+          vm.region = region.region;
+          vm.dataCenter = region.region + (i % 2 == 0 ? "a" : "b");
+          vm.name = "seed-" + region.counter;
+          vm.imageId = "img-http";
+          vm.productId = "small";
+          vm.state = "RUNNING";
+          vm.metadataToken = HexFormat.of().formatHex(randomBytes(16));
+          vm.createdAt = now;
+          vm.simulated = true;
+          vm.address = simulatedAddress(region.counter);
+          region.vms.put(vm.id, vm);
+        }
+        log.info("Seeded {} simulated VMs in {}", missing, region.region);
+        state.changed(region);
+      }
+    }
+  }
+
   /** Attaches to VM processes that outlived a daemon restart; marks the others stopped. */
   void reattach() {
     synchronized (state) {
