@@ -36,6 +36,18 @@ final class LocalApiClient {
     return call("GET", path, null);
   }
 
+  /** GET, with a 404 as empty: for {@code get(id)} methods that answer Optional. */
+  java.util.Optional<JsonNode> find(String path) {
+    try {
+      return java.util.Optional.of(get(path));
+    } catch (CloudException e) {
+      if (e.type() == CloudErrorType.NOT_FOUND) {
+        return java.util.Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   JsonNode post(String path, Object body) {
     return call("POST", path, body);
   }

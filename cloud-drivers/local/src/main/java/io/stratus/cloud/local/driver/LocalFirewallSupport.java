@@ -1,7 +1,5 @@
 package io.stratus.cloud.local.driver;
 
-import io.stratus.cloud.spi.CloudErrorType;
-import io.stratus.cloud.spi.CloudException;
 import io.stratus.cloud.spi.network.Direction;
 import io.stratus.cloud.spi.network.Firewall;
 import io.stratus.cloud.spi.network.FirewallRule;
@@ -64,14 +62,7 @@ final class LocalFirewallSupport implements FirewallSupport {
 
   @Override
   public Optional<Firewall> get(String firewallId) {
-    try {
-      return Optional.of(Json.firewall(api.get(path(firewallId))));
-    } catch (CloudException e) {
-      if (e.type() == CloudErrorType.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return api.find(path(firewallId)).map(Json::firewall);
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.stratus.cloud.local.driver;
 
-import io.stratus.cloud.spi.CloudErrorType;
-import io.stratus.cloud.spi.CloudException;
 import io.stratus.cloud.spi.compute.ImageCapabilities;
 import io.stratus.cloud.spi.compute.ImageSupport;
 import io.stratus.cloud.spi.compute.MachineImage;
@@ -31,15 +29,7 @@ final class LocalImageSupport implements ImageSupport {
 
   @Override
   public Optional<MachineImage> get(String imageId) {
-    try {
-      return Optional.of(
-          Json.image(api.get(base + "/" + LocalVirtualMachineSupport.encode(imageId))));
-    } catch (CloudException e) {
-      if (e.type() == CloudErrorType.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return api.find(base + "/" + LocalVirtualMachineSupport.encode(imageId)).map(Json::image);
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.stratus.cloud.local.driver;
 
-import io.stratus.cloud.spi.CloudErrorType;
-import io.stratus.cloud.spi.CloudException;
 import io.stratus.cloud.spi.network.IpAddress;
 import io.stratus.cloud.spi.network.IpAddressSupport;
 import java.util.List;
@@ -45,14 +43,7 @@ final class LocalIpAddressSupport implements IpAddressSupport {
 
   @Override
   public Optional<IpAddress> get(String ipId) {
-    try {
-      return Optional.of(Json.ip(api.get(path(ipId))));
-    } catch (CloudException e) {
-      if (e.type() == CloudErrorType.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return api.find(path(ipId)).map(Json::ip);
   }
 
   private String path(String ipId) {

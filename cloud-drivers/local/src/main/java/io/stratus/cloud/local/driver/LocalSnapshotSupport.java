@@ -1,7 +1,5 @@
 package io.stratus.cloud.local.driver;
 
-import io.stratus.cloud.spi.CloudErrorType;
-import io.stratus.cloud.spi.CloudException;
 import io.stratus.cloud.spi.compute.Snapshot;
 import io.stratus.cloud.spi.compute.SnapshotSupport;
 import java.util.HashMap;
@@ -34,15 +32,7 @@ final class LocalSnapshotSupport implements SnapshotSupport {
 
   @Override
   public Optional<Snapshot> get(String snapshotId) {
-    try {
-      return Optional.of(
-          Json.snapshot(api.get(base + "/" + LocalVirtualMachineSupport.encode(snapshotId))));
-    } catch (CloudException e) {
-      if (e.type() == CloudErrorType.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return api.find(base + "/" + LocalVirtualMachineSupport.encode(snapshotId)).map(Json::snapshot);
   }
 
   @Override

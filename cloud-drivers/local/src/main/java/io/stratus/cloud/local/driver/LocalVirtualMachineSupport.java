@@ -113,14 +113,7 @@ final class LocalVirtualMachineSupport extends AbstractVirtualMachineSupport {
 
   @Override
   public Optional<VirtualMachine> get(String vmId) {
-    try {
-      return Optional.of(Json.vm(api.get(base + "/" + encode(vmId))));
-    } catch (CloudException e) {
-      if (e.type() == CloudErrorType.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return api.find(base + "/" + encode(vmId)).map(Json::vm);
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.stratus.cloud.local.driver;
 
-import io.stratus.cloud.spi.CloudErrorType;
-import io.stratus.cloud.spi.CloudException;
 import io.stratus.cloud.spi.compute.Volume;
 import io.stratus.cloud.spi.compute.VolumeCapabilities;
 import io.stratus.cloud.spi.compute.VolumeProduct;
@@ -59,14 +57,7 @@ final class LocalVolumeSupport implements VolumeSupport {
 
   @Override
   public Optional<Volume> get(String volumeId) {
-    try {
-      return Optional.of(Json.volume(api.get(path(volumeId))));
-    } catch (CloudException e) {
-      if (e.type() == CloudErrorType.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return api.find(path(volumeId)).map(Json::volume);
   }
 
   @Override
