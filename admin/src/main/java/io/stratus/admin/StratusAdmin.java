@@ -2,6 +2,7 @@ package io.stratus.admin;
 
 import io.stratus.common.config.ConfigException;
 import io.stratus.common.db.SchemaVersionMismatchException;
+import io.stratus.common.pki.PkiException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,12 @@ public final class StratusAdmin {
   /** Every command this build offers. */
   public static StratusAdmin withAllCommands() {
     return new StratusAdmin(
-        List.of(new StatusCommand(), new DbMigrateCommand(), new DbVersionCommand()));
+        List.of(
+            new StatusCommand(),
+            new DbMigrateCommand(),
+            new DbVersionCommand(),
+            new PkiInitCommand(),
+            new PkiIssueCommand()));
   }
 
   public static void main(String[] args) {
@@ -50,7 +56,10 @@ public final class StratusAdmin {
     List<String> rest = args.subList(command.name().split(" ").length, args.size());
     try (AdminContext context = new AdminContext(etc)) {
       return command.run(context, rest, out);
-    } catch (ConfigException | SchemaVersionMismatchException e) {
+    } catch (IllegalArgumentException e) {
+      err.println("stratus-admin " + command.name() + ": " + e.getMessage());
+      return 2;
+    } catch (ConfigException | SchemaVersionMismatchException | PkiException e) {
       err.println("stratus-admin " + command.name() + ": " + e.getMessage());
       return 1;
     } catch (Exception e) {

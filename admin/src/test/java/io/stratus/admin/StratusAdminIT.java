@@ -1,6 +1,7 @@
 package io.stratus.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.common.config.Secret;
@@ -115,5 +116,27 @@ class StratusAdminIT {
     assertEquals(2, run(etc, "db", "explode"));
     assertTrue(err.toString().contains("unknown command 'db explode'"), err.toString());
     assertTrue(err.toString().contains("db migrate"), err.toString());
+  }
+
+  @Test
+  void shouldCreateTheCaOnceAndIssueComponentCertificates(@TempDir Path pki) throws Exception {
+    assertEquals(0, run(etc, "pki", "init", "--dir", pki.toString()), err.toString());
+    assertTrue(Files.exists(pki.resolve("ca.crt")));
+    assertEquals(1, run(etc, "pki", "init", "--dir", pki.toString()));
+    assertTrue(err.toString().contains("never overwritten"), err.toString());
+    assertEquals(
+        0,
+        run(etc, "pki", "issue", "km", "--host", "km1.example.com", "--dir", pki.toString()),
+        err.toString());
+    var store = io.stratus.common.pki.KeyStores.load(pki.resolve("km.p12"));
+    var cert = (java.security.cert.X509Certificate) store.getCertificate("stratus");
+    assertEquals("km", io.stratus.common.pki.ComponentIdentity.of(cert).orElseThrow().component());
+    assertEquals(2, run(etc, "pki", "issue", "mailer", "--host", "h", "--dir", pki.toString()));
+    assertTrue(err.toString().contains("unknown component 'mailer'"), err.toString());
+    assertEquals(2, run(etc, "pki", "issue", "km", "--dir", pki.toString()));
+    assertTrue(err.toString().contains("--host is required"), err.toString());
+    assertFalse(
+        out.toString()
+            .contains(new String(io.stratus.common.pki.KeyStores.password(pki.resolve("km.p12")))));
   }
 }
