@@ -6,8 +6,8 @@ import java.util.Map;
 
 /** Every endpoint of the daemon's API, wired to the services. Paths are under {@code /regions}. */
 final class ApiRoutes {
-  private static final String ID = "([A-Za-z0-9._-]+)";
-  private static final String REGION = "/regions/" + ID;
+  static final String ID = "([A-Za-z0-9._-]+)";
+  static final String REGION = "/regions/" + ID;
 
   private final CloudState state;
   private final VmService vms;

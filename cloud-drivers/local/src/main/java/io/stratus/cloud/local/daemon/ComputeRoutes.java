@@ -9,6 +9,9 @@ import java.util.Map;
 final class ComputeRoutes {
   private final VmService vms;
 
+  private static final String ID = ApiRoutes.ID;
+  private static final String REGION = ApiRoutes.REGION;
+
   private final Guard guard;
 
   ComputeRoutes(VmService vms, Guard guard) {

@@ -4,6 +4,9 @@ package io.stratus.cloud.local.daemon;
 final class NetworkRoutes {
   private final NetworkService network;
 
+  private static final String ID = ApiRoutes.ID;
+  private static final String REGION = ApiRoutes.REGION;
+
   private final Guard guard;
 
   NetworkRoutes(NetworkService network, Guard guard) {

@@ -7,6 +7,9 @@ import java.util.Map;
 final class StorageRoutes {
   private final StorageService storage;
 
+  private static final String ID = ApiRoutes.ID;
+  private static final String REGION = ApiRoutes.REGION;
+
   private final Guard guard;
 
   StorageRoutes(StorageService storage, Guard guard) {
