@@ -1,0 +1,45 @@
+package io.stratus.worker.subscriber;
+
+import io.stratus.common.config.Config;
+import java.time.Duration;
+
+/**
+ * The subscriber's keys in {@code etc/worker.properties}:
+ *
+ * <ul>
+ *   <li>{@code subscriber.task-concurrency} (default 8) task jobs worked at once
+ *   <li>{@code subscriber.cache-concurrency} (default 4) cache jobs worked at once
+ *   <li>{@code subscriber.task-lease} (default 2m) how long a task claim lasts without renewal
+ *   <li>{@code subscriber.cache-lease} (default 5m) how long a cache worker holds its (account,
+ *       region, kind)
+ *   <li>{@code subscriber.stop-timeout} (default 30s) how long a stop waits for work in flight
+ * </ul>
+ */
+public record SubscriberSettings(
+    int taskConcurrency,
+    int cacheConcurrency,
+    Duration taskLease,
+    Duration cacheLease,
+    Duration stopTimeout) {
+
+  public static SubscriberSettings from(Config config) {
+    int tasks = config.getInt("subscriber.task-concurrency", 8);
+    if (tasks < 1 || tasks > 256) {
+      throw config.error("subscriber.task-concurrency", "must be between 1 and 256");
+    }
+    int cache = config.getInt("subscriber.cache-concurrency", 4);
+    if (cache < 1 || cache > 256) {
+      throw config.error("subscriber.cache-concurrency", "must be between 1 and 256");
+    }
+    Duration taskLease = config.getDuration("subscriber.task-lease", Duration.ofMinutes(2));
+    Duration cacheLease = config.getDuration("subscriber.cache-lease", Duration.ofMinutes(5));
+    for (String key : new String[] {"subscriber.task-lease", "subscriber.cache-lease"}) {
+      Duration lease = key.endsWith("task-lease") ? taskLease : cacheLease;
+      if (lease.toMillis() < 1000) {
+        throw config.error(key, "must be at least 1s");
+      }
+    }
+    Duration stop = config.getDuration("subscriber.stop-timeout", Duration.ofSeconds(30));
+    return new SubscriberSettings(tasks, cache, taskLease, cacheLease, stop);
+  }
+}

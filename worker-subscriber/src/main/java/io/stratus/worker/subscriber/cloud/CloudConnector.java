@@ -1,0 +1,54 @@
+package io.stratus.worker.subscriber.cloud;
+
+import io.stratus.cloud.spi.CloudProvider;
+import io.stratus.cloud.spi.CloudProviderFactory;
+import io.stratus.cloud.spi.CloudProviders;
+import io.stratus.cloud.spi.ProviderContext;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Connects a driver for one (account, region) of the database: which driver and endpoint the
+ * account's cloud uses, the account's credentials from the {@link CredentialSource}, and the
+ * region's provider id.
+ */
+public final class CloudConnector {
+  private final JdbcClient jdbc;
+  private final CredentialSource credentials;
+
+  public CloudConnector(DataSource reads, CredentialSource credentials) {
+    this.jdbc = JdbcClient.create(reads);
+    this.credentials = credentials;
+  }
+
+  /** A provider working in the region {@code regionId} (our id) of its account. */
+  public CloudProvider connect(long regionId) {
+    Map<String, Object> row =
+        jdbc.sql(
+                """
+                SELECT c.provider_name, c.endpoint, a.id AS account_id, a.customer_id,
+                       r.provider_region_id
+                  FROM region r
+                  JOIN cloud_account a ON a.id = r.cloud_account_id
+                  JOIN cloud c ON c.id = a.cloud_id
+                 WHERE r.id = ?
+                """)
+            .param(regionId)
+            .query()
+            .singleRow();
+    CloudProviderFactory factory = CloudProviders.byName((String) row.get("provider_name"));
+    Map<String, String> values =
+        new HashMap<>(
+            credentials.credentials(
+                ((Number) row.get("customer_id")).longValue(),
+                ((Number) row.get("account_id")).longValue()));
+    if (row.get("endpoint") != null) {
+      values.putIfAbsent("endpoint", (String) row.get("endpoint"));
+    }
+    return factory.connect(
+        new ProviderContext(
+            factory.contextFields(), values, (String) row.get("provider_region_id")));
+  }
+}

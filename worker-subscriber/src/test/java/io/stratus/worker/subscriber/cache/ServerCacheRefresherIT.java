@@ -1,0 +1,163 @@
+package io.stratus.worker.subscriber.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rabbitmq.client.Channel;
+import io.stratus.cloud.local.LocalCloudProcess;
+import io.stratus.cloud.spi.compute.VirtualMachine;
+import io.stratus.cloud.spi.compute.VirtualMachineSupport;
+import io.stratus.cloud.spi.compute.VmLaunchOptions;
+import io.stratus.cloud.spi.compute.VmState;
+import io.stratus.common.cache.CacheKind;
+import io.stratus.common.cache.CacheWork;
+import io.stratus.common.db.Database;
+import io.stratus.common.messaging.AmqpConnection;
+import io.stratus.common.messaging.AmqpSettings;
+import io.stratus.common.messaging.ConfirmingPublisher;
+import io.stratus.common.messaging.EventPublisher;
+import io.stratus.common.support.BrokerNames;
+import io.stratus.common.support.StratusSchema;
+import io.stratus.testkit.TestDatabase;
+import io.stratus.testkit.TestServices;
+import io.stratus.worker.subscriber.cloud.CloudConnector;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The servers cache worker against a real local cloud (VMs are processes), MariaDB and the broker.
+ * Credentials come from the cloud's own file here; in production the Key Manager supplies them.
+ */
+class ServerCacheRefresherIT {
+  private static TestDatabase db;
+  private static Database database;
+  private static LocalCloudProcess cloud;
+  private static AmqpConnection connection;
+  private static ConfirmingPublisher publisher;
+  private static ServerCacheRefresher refresher;
+  private static VirtualMachineSupport vms;
+  private static CacheWork work;
+  private static JdbcClient jdbc;
+  private static String eventQueue;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    db = TestServices.newDatabase("servercache");
+    database = StratusSchema.open(db);
+    jdbc = JdbcClient.create(database.primary());
+    cloud =
+        LocalCloudProcess.start(
+            Files.createTempDirectory("servercache-"),
+            "regions=local-1\nregion.local-1.mode=process\n");
+    vms = cloud.provider("local-1").compute().orElseThrow().virtualMachines().orElseThrow();
+    Map<String, String> credentials = cloud.credentials();
+
+    jdbc.sql("INSERT INTO customer (name) VALUES ('acme')").update();
+    long customer = jdbc.sql("SELECT id FROM customer").query(Long.class).single();
+    jdbc.sql("INSERT INTO cloud (name, provider_name, endpoint) VALUES ('local', 'local', ?)")
+        .param(credentials.get("endpoint"))
+        .update();
+    long cloudId = jdbc.sql("SELECT id FROM cloud").query(Long.class).single();
+    jdbc.sql(
+            "INSERT INTO cloud_account (customer_id, cloud_id, name, status) VALUES (?, ?, 'a', 'active')")
+        .params(customer, cloudId)
+        .update();
+    long account = jdbc.sql("SELECT id FROM cloud_account").query(Long.class).single();
+    jdbc.sql(
+            "INSERT INTO region (customer_id, cloud_account_id, provider_region_id, name) VALUES (?, ?, 'local-1', 'Local')")
+        .params(customer, account)
+        .update();
+    long region = jdbc.sql("SELECT id FROM region").query(Long.class).single();
+    work = new CacheWork(0, customer, account, region, CacheKind.SERVERS, 0);
+
+    var broker = TestServices.broker();
+    connection =
+        AmqpConnection.open(AmqpSettings.of(broker.uri(), broker.uniqueName("servercache")), "it");
+    publisher = new ConfirmingPublisher(connection);
+    try (Channel channel = connection.openChannel()) {
+      eventQueue = channel.queueDeclare().getQueue();
+      channel.queueBind(eventQueue, connection.topology().eventsExchange(), "server.#");
+    }
+    refresher =
+        new ServerCacheRefresher(
+            database.primary(),
+            new CloudConnector(
+                database.primary(),
+                (c, a) ->
+                    Map.of(
+                        "accessKey",
+                        credentials.get("accessKey"),
+                        "secretKey",
+                        credentials.get("secretKey"))),
+            new EventPublisher(publisher, connection.topology()));
+  }
+
+  @AfterAll
+  static void tearDown() {
+    cloud.close();
+    publisher.close();
+    BrokerNames.deleteTopology(connection);
+    connection.close();
+    database.close();
+    db.close();
+  }
+
+  private static Map<String, Object> row(String providerId) {
+    return jdbc.sql(
+            "SELECT state, private_ip, state_reason FROM server WHERE provider_server_id = ?")
+        .param(providerId)
+        .query()
+        .singleRow();
+  }
+
+  private static VirtualMachine await(String id, VmState state) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      VirtualMachine vm = vms.get(id).orElseThrow();
+      if (vm.state() == state) {
+        return vm;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(id + " never " + state);
+  }
+
+  @Test
+  void shouldPickUpAVmLaunchedOutsideStratusAndFollowItUntilItIsGone() throws Exception {
+    VirtualMachine vm = vms.launch(VmLaunchOptions.of("img-sleep", "small", "rogue"));
+    VirtualMachine running = await(vm.id(), VmState.RUNNING);
+
+    refresher.refresh(work);
+    assertEquals("running", row(vm.id()).get("state"));
+    assertEquals(running.privateAddress(), row(vm.id()).get("private_ip"));
+
+    ProcessHandle process =
+        cloud.vmProcesses().stream()
+            .filter(h -> h.info().command().orElse("").endsWith("sleep"))
+            .findFirst()
+            .orElseThrow();
+    process.destroyForcibly();
+    await(vm.id(), VmState.STOPPED);
+    refresher.refresh(work);
+    assertEquals("stopped", row(vm.id()).get("state"));
+    assertTrue(String.valueOf(row(vm.id()).get("state_reason")).contains("exited"));
+
+    vms.terminate(vm.id());
+    refresher.refresh(work);
+    assertEquals("terminated", row(vm.id()).get("state"));
+
+    int unchanged = jdbc.sql("SELECT COUNT(*) FROM server").query(Integer.class).single();
+    refresher.refresh(work);
+    assertEquals(unchanged, jdbc.sql("SELECT COUNT(*) FROM server").query(Integer.class).single());
+
+    try (Channel channel = connection.openChannel()) {
+      long events = channel.messageCount(eventQueue);
+      assertEquals(3, events, "running, stopped and terminated events");
+    }
+  }
+}
