@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The servers cache worker against a real local cloud (VMs are processes), MariaDB and the broker.
+ * The cache workers against a real local cloud (VMs are processes), MariaDB and the broker.
  * Credentials come from the cloud's own file here; in production the Key Manager supplies them.
  */
-class ServerCacheRefresherIT {
+class CacheRefreshersIT {
   private static TestDatabase db;
   private static Database database;
   private static LocalCloudProcess cloud;
@@ -159,5 +159,36 @@ class ServerCacheRefresherIT {
       long events = channel.messageCount(eventQueue);
       assertEquals(3, events, "running, stopped and terminated events");
     }
+  }
+
+  @Test
+  void shouldDiscoverTheRegionsDataCentresAndRetireVanishedOnes() {
+    jdbc.sql(
+            "INSERT INTO data_center (customer_id, region_id, provider_dc_id, name) VALUES (?, ?, 'gone-dc', 'Gone')")
+        .params(work.customerId(), work.regionId())
+        .update();
+    DataCenterCacheRefresher dataCenters =
+        new DataCenterCacheRefresher(
+            database.primary(),
+            new CloudConnector(
+                database.primary(),
+                (c, a) -> {
+                  try {
+                    return Map.of(
+                        "accessKey", cloud.credentials().get("accessKey"),
+                        "secretKey", cloud.credentials().get("secretKey"));
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                }));
+    dataCenters.refresh(work);
+    dataCenters.refresh(work);
+    assertEquals(
+        java.util.List.of("gone-dc:inactive", "local-1a:active", "local-1b:active"),
+        jdbc.sql(
+                "SELECT CONCAT(provider_dc_id, ':', status) FROM data_center WHERE region_id = ? ORDER BY provider_dc_id")
+            .param(work.regionId())
+            .query(String.class)
+            .list());
   }
 }
