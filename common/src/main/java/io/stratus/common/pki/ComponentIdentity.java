@@ -33,7 +33,7 @@ public record ComponentIdentity(String component, String host) {
         String value = String.valueOf(name.get(1));
         if (type == 6 && value.startsWith(URI_PREFIX)) {
           component = value.substring(URI_PREFIX.length());
-        } else if (type == 2 && host == null) {
+        } else if ((type == 2 || type == 7) && host == null) {
           host = value;
         }
       }

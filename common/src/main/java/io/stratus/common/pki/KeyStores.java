@@ -21,14 +21,14 @@ public final class KeyStores {
   private KeyStores() {}
 
   /** A new random password (24 bytes, Base64). */
-  static char[] newPassword() {
+  public static char[] newPassword() {
     byte[] bytes = new byte[24];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
   }
 
   /** Writes the store and its password file, both owner-only. */
-  static void save(KeyStore store, Path file, char[] password) {
+  public static void save(KeyStore store, Path file, char[] password) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       writePrivate(passwordFile(file), new String(password).getBytes(StandardCharsets.UTF_8));
