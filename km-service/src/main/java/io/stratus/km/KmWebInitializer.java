@@ -1,0 +1,66 @@
+package io.stratus.km;
+
+import io.stratus.common.config.Config;
+import io.stratus.common.logging.LogFiles;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import java.nio.file.Path;
+import org.springframework.web.WebApplicationInitializer;
+import org.springframework.web.context.ContextLoaderListener;
+import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import org.springframework.web.filter.DelegatingFilterProxy;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * The KM WAR's servlet initializer. In a standalone Tomcat it reads {@code km.properties} from
+ * {@code $STRATUS_ETC} (or the system property {@code stratus.etc}, else {@code /services/km/etc});
+ * {@link KmServer} hands it settings directly.
+ */
+public final class KmWebInitializer implements WebApplicationInitializer {
+  private final KmSettings settings;
+
+  /** For the servlet container: settings come from the etc directory. */
+  public KmWebInitializer() {
+    this(null);
+  }
+
+  public KmWebInitializer(KmSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void onStartup(ServletContext servletContext) {
+    KmSettings km = settings != null ? settings : KmSettings.from(Config.load("km", etcDir()));
+    km.logDir().ifPresent(dir -> LogFiles.toFile("km", dir));
+
+    AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
+    context.addBeanFactoryPostProcessor(
+        beanFactory -> beanFactory.registerSingleton("kmSettings", km));
+    context.register(KmConfiguration.class);
+    // Refreshed here rather than by the listener, so a failure (database unreachable, schema
+    // mismatch) stops the start with its cause instead of leaving a context that answers 404.
+    context.setServletContext(servletContext);
+    context.refresh();
+    servletContext.addListener(new ContextLoaderListener(context));
+
+    for (String filter : new String[] {"componentAccessFilter", "bodyLimitFilter"}) {
+      FilterRegistration.Dynamic registration =
+          servletContext.addFilter(filter, new DelegatingFilterProxy(filter));
+      registration.addMappingForUrlPatterns(null, true, "/*");
+    }
+
+    ServletRegistration.Dynamic dispatcher =
+        servletContext.addServlet("km", new DispatcherServlet(context));
+    dispatcher.setLoadOnStartup(1);
+    dispatcher.addMapping("/");
+  }
+
+  static Path etcDir() {
+    String env = System.getenv("STRATUS_ETC");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return Path.of(System.getProperty("stratus.etc", "/services/km/etc"));
+  }
+}

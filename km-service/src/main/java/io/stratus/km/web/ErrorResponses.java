@@ -1,0 +1,21 @@
+package io.stratus.km.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/** Writes the KM's error body, {@code {"error": "..."}}, where no controller is involved. */
+public final class ErrorResponses {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ErrorResponses() {}
+
+  public static void write(HttpServletResponse response, int status, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    JSON.writeValue(response.getOutputStream(), Map.of("error", message));
+  }
+}
