@@ -80,9 +80,11 @@ class TaskStoreIT {
   @Test
   void shouldLetAnotherWorkerReclaimALapsedLeaseAndStopTheFirstFromFinishing() throws Exception {
     long id = newTask(3);
-    Lease first = store.claim(id, "worker-a", Duration.ofMillis(100)).orElseThrow();
+    // Long enough that the second claim below surely comes before the lease lapses, even on a
+    // loaded machine.
+    Lease first = store.claim(id, "worker-a", Duration.ofMillis(1500)).orElseThrow();
     assertTrue(store.claim(id, "worker-b", Duration.ofSeconds(30)).isEmpty());
-    Thread.sleep(250);
+    Thread.sleep(1700);
     Lease second = store.claim(id, "worker-b", Duration.ofSeconds(30)).orElseThrow();
     assertEquals(2, second.attempt());
     assertFalse(store.succeed(first), "a lost lease must not finish the task");
