@@ -35,7 +35,7 @@ class TaskStoreIT {
     database = StratusSchema.open(db);
     store =
         new TaskStore(
-            database.primary(), new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(30), 0));
+            database.primary(), new RetryPolicy(Duration.ofMillis(500), Duration.ofSeconds(30), 0));
   }
 
   @AfterAll
@@ -106,7 +106,7 @@ class TaskStoreIT {
       waits.add(Duration.between(before, task.nextAttemptAt()).toMillis());
       assertTrue(store.claim(id, "w", Duration.ofSeconds(5)).isEmpty(), "claimed before due");
     }
-    assertTrue(waits.get(0) >= 150 && waits.get(0) < 400, "first wait " + waits);
+    assertTrue(waits.get(0) >= 450 && waits.get(0) < 1000, "first wait " + waits);
     assertTrue(waits.get(1) > waits.get(0) * 1.5, "second wait " + waits);
     assertTrue(waits.get(2) > waits.get(1) * 1.5, "third wait " + waits);
   }
