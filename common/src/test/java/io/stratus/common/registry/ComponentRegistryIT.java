@@ -37,11 +37,11 @@ class ComponentRegistryIT {
 
   @Test
   void shouldShowAComponentThatStoppedHeartbeatingAsDown() throws Exception {
-    ComponentRegistry registry = new ComponentRegistry(database.primary(), Duration.ofMillis(600));
+    ComponentRegistry registry = new ComponentRegistry(database.primary(), Duration.ofMillis(1500));
     Registration alive = registry.register("worker-subscriber", "test", Duration.ofMillis(100));
     Registration crashed = registry.register("pinger", "test", Duration.ofMillis(100));
     crashed.abandon();
-    Thread.sleep(1_000);
+    Thread.sleep(2_000);
     assertEquals(ComponentState.UP, stateOf(registry, alive));
     assertEquals(ComponentState.DOWN, stateOf(registry, crashed));
     alive.close();
