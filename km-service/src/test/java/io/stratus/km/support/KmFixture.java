@@ -77,6 +77,19 @@ public final class KmFixture implements AutoCloseable {
 
   /** As {@link #start(String, Path)}, with extra {@code km.properties} keys. */
   public static KmFixture start(String purpose, Path logDir, Map<String, String> extraKeys) {
+    return start(purpose, logDir, extraKeys, true);
+  }
+
+  /**
+   * For benchmarks: the KM reaches its database directly, not through the {@link DatabaseLink}
+   * (whose copying threads would be measured too); {@link #kmDatabaseLink()} then does nothing.
+   */
+  public static KmFixture startDirect(String purpose, Map<String, String> extraKeys) {
+    return start(purpose, null, extraKeys, false);
+  }
+
+  private static KmFixture start(
+      String purpose, Path logDir, Map<String, String> extraKeys, boolean viaLink) {
     Path dir;
     try {
       dir = Files.createTempDirectory("stratus-km-it-");
@@ -109,7 +122,7 @@ public final class KmFixture implements AutoCloseable {
       keys.put("server.address", "127.0.0.1");
       keys.put("tls.keystore", pki.resolve("km.p12").toString());
       keys.put("tls.truststore", pki.resolve("truststore.p12").toString());
-      keys.put("db.url", proxied);
+      keys.put("db.url", viaLink ? proxied : kmDb.jdbcUrl());
       keys.put("db.user", kmDb.user());
       keys.put("db.password", kmDb.password());
       keys.put("db.pool.size", "16");
