@@ -5,6 +5,7 @@ import io.stratus.common.keys.CredentialVault;
 import io.stratus.common.km.KeyParts;
 import io.stratus.common.km.KmClient;
 import io.stratus.km.support.KmFixture;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -21,7 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * on this machine with its schema on the test MySQL. Then the same through {@link CredentialVault}
  * (customer encryption, the KM, and the main schema's record).
  *
- * <p>Usage: {@code KmBenchmark [threads=16] [seconds=20]}; see docs/benchmarks.md.
+ * <p>Usage: {@code KmBenchmark [threads=16] [seconds=20] [warm-up seconds=20]}; see
+ * docs/benchmarks.md. The warm-up lets the JIT compile the server's and the client's paths.
  */
 public final class KmBenchmark {
   private KmBenchmark() {}
@@ -29,6 +31,7 @@ public final class KmBenchmark {
   public static void main(String[] args) throws Exception {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 16;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     try (KmFixture km = KmFixture.startDirect("kmbench", Map.of("server.max-threads", "64"))) {
       KmClient client = km.client("dispatcher");
       byte[] bytes = new byte[180];
@@ -40,7 +43,7 @@ public final class KmBenchmark {
               Base64.getEncoder().encodeToString(bytes));
 
       System.out.printf("KM benchmark: %d client threads, %d s per phase%n", threads, seconds);
-      run("warm-up (KM client)", threads, 5, () -> client.fetch(client.create(parts)));
+      run("warm-up (KM client)", threads, warmUp, () -> client.fetch(client.create(parts)));
       Result raw =
           run(
               "KM client: store + fetch",
@@ -48,7 +51,7 @@ public final class KmBenchmark {
               seconds,
               () -> client.fetch(client.create(parts)));
 
-      CredentialVault vault = km.vault();
+      CredentialVault vault = km.vault(Duration.ofSeconds(60));
       long customer = km.newCustomer("bench");
       Credential credential =
           new Credential(Map.of("accessKeyId", "AKIABENCH"), Map.of("secretAccessKey", "s3cr3t"));

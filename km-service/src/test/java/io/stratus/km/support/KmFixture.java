@@ -182,13 +182,21 @@ public final class KmFixture implements AutoCloseable {
     return client;
   }
 
+  /** Customer keys without a cache: every use reads the keyset row, as a test wants. */
   public CustomerKeys customerKeys() {
     return new CustomerKeys(main.primary(), KeyEncryptionKeys.load(kekFile()), Duration.ZERO);
   }
 
-  /** A vault as the Dispatcher would have it. */
+  /** A vault as the Dispatcher would have it, reading keysets afresh on every use. */
   public CredentialVault vault() {
-    return new CredentialVault(customerKeys(), client("dispatcher"), main.primary());
+    return vault(Duration.ZERO);
+  }
+
+  /** A vault whose unwrapped keysets are reused for {@code cacheTtl}, as in production. */
+  public CredentialVault vault(Duration cacheTtl) {
+    CustomerKeys keys =
+        new CustomerKeys(main.primary(), KeyEncryptionKeys.load(kekFile()), cacheTtl);
+    return new CredentialVault(keys, client("dispatcher"), main.primary());
   }
 
   /** Creates a customer in the main schema, with its keyset. */
