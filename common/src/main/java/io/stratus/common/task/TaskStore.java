@@ -146,20 +146,24 @@ public final class TaskStore {
     int updated =
         jdbc.sql(
                 """
-                UPDATE task
-                   SET state = 'retry_wait', lease_owner = NULL, lease_expires_at = NULL,
-                       published_at = NULL, last_error = :reason,
-                       next_attempt_at = DATE_ADD(NOW(3), INTERVAL :micros MICROSECOND)
-                 WHERE id = :id AND state = 'running' AND lease_owner = :owner
-                   AND attempts = :attempt
+                UPDATE task t LEFT JOIN job j ON j.id = t.job_id AND j.status = 'RUNNING'
+                   SET t.state = 'retry_wait', t.lease_owner = NULL, t.lease_expires_at = NULL,
+                       t.published_at = NULL, t.last_error = :reason,
+                       t.next_attempt_at = DATE_ADD(NOW(3), INTERVAL :micros MICROSECOND),
+                       j.message = :retrying
+                 WHERE t.id = :id AND t.state = 'running' AND t.lease_owner = :owner
+                   AND t.attempts = :attempt
                 """)
             .param("reason", truncate(reason))
+            .param(
+                "retrying",
+                truncate("attempt " + lease.attempt() + " failed, trying again: " + reason))
             .param("micros", delay.toNanos() / 1000)
             .param("id", lease.taskId())
             .param("owner", lease.owner())
             .param("attempt", lease.attempt())
             .update();
-    return updated == 1 ? Optional.of(TaskState.RETRY_WAIT) : Optional.empty();
+    return updated >= 1 ? Optional.of(TaskState.RETRY_WAIT) : Optional.empty();
   }
 
   /**
@@ -190,11 +194,15 @@ public final class TaskStore {
   public List<Long> findDue(int limit, Duration republishAfter) {
     jdbc.sql(
             """
-            UPDATE task
-               SET state = 'failed', finished_at = NOW(3), lease_owner = NULL,
-                   last_error = CONCAT('worker lost on the last of ', attempts, ' attempts',
-                                       IFNULL(CONCAT('; before that: ', last_error), ''))
-             WHERE state = 'running' AND lease_expires_at < NOW(3) AND attempts >= max_attempts
+            UPDATE task t LEFT JOIN job j ON j.id = t.job_id AND j.status = 'RUNNING'
+               SET t.state = 'failed', t.finished_at = NOW(3), t.lease_owner = NULL,
+                   t.last_error = CONCAT('worker lost on the last of ', t.attempts, ' attempts',
+                                         IFNULL(CONCAT('; before that: ', t.last_error), '')),
+                   j.status = 'ERROR', j.completed_at = NOW(3),
+                   j.message = LEFT(CONCAT('worker lost on the last of ', t.attempts,
+                                           ' attempts'), 2000)
+             WHERE t.state = 'running' AND t.lease_expires_at < NOW(3)
+               AND t.attempts >= t.max_attempts
             """)
         .update();
     long republishMicros = republishAfter.toNanos() / 1000;
@@ -225,14 +233,22 @@ public final class TaskStore {
         .update();
   }
 
+  /**
+   * Finishes the task and, in the same statement, the job it belongs to: COMPLETE at 100 % when it
+   * succeeded, ERROR with the reason when it failed. A job has one task, so its status follows it.
+   */
   private boolean finish(Lease lease, String state, String reason) {
     return jdbc.sql(
                 """
-                UPDATE task
-                   SET state = :state, last_error = COALESCE(:reason, last_error),
-                       lease_owner = NULL, lease_expires_at = NULL, finished_at = NOW(3)
-                 WHERE id = :id AND state = 'running' AND lease_owner = :owner
-                   AND attempts = :attempt
+                UPDATE task t LEFT JOIN job j ON j.id = t.job_id AND j.status = 'RUNNING'
+                   SET t.state = :state, t.last_error = COALESCE(:reason, t.last_error),
+                       t.lease_owner = NULL, t.lease_expires_at = NULL, t.finished_at = NOW(3),
+                       j.status = IF(:state = 'succeeded', 'COMPLETE', 'ERROR'),
+                       j.progress = IF(:state = 'succeeded', 100, j.progress),
+                       j.message = IF(:state = 'succeeded', j.message, :reason),
+                       j.completed_at = NOW(3)
+                 WHERE t.id = :id AND t.state = 'running' AND t.lease_owner = :owner
+                   AND t.attempts = :attempt
                 """)
             .param("state", state)
             .param("reason", reason == null ? null : truncate(reason))
@@ -240,7 +256,7 @@ public final class TaskStore {
             .param("owner", lease.owner())
             .param("attempt", lease.attempt())
             .update()
-        == 1;
+        >= 1;
   }
 
   private static String truncate(String reason) {

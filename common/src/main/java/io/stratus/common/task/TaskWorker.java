@@ -27,6 +27,7 @@ public final class TaskWorker implements MessageHandler, AutoCloseable {
   private final Duration leaseTime;
   private final Map<String, TaskHandler> handlers;
   private final ScheduledExecutorService renewer;
+  private final TaskOutcomeListener outcomes;
 
   /**
    * @param owner identifies this worker in lease columns, e.g. {@code host:pid:subscriber}
@@ -35,6 +36,19 @@ public final class TaskWorker implements MessageHandler, AutoCloseable {
    */
   public TaskWorker(
       TaskStore store, String owner, Duration leaseTime, Map<String, TaskHandler> handlers) {
+    this(store, owner, leaseTime, handlers, TaskOutcomeListener.NONE);
+  }
+
+  /**
+   * @param outcomes told of every task that ends for good, after it is stored
+   */
+  public TaskWorker(
+      TaskStore store,
+      String owner,
+      Duration leaseTime,
+      Map<String, TaskHandler> handlers,
+      TaskOutcomeListener outcomes) {
+    this.outcomes = outcomes;
     this.store = store;
     this.owner = owner;
     this.leaseTime = leaseTime;
@@ -72,7 +86,10 @@ public final class TaskWorker implements MessageHandler, AutoCloseable {
     Task task = lease.task();
     TaskHandler handler = handlers.get(task.kind());
     if (handler == null) {
-      store.fail(lease, "no handler for task kind '" + task.kind() + "'");
+      String reason = "no handler for task kind '" + task.kind() + "'";
+      if (store.fail(lease, reason)) {
+        tell(task, false, reason);
+      }
       return true;
     }
     long period = Math.max(10, leaseTime.toMillis() / 3);
@@ -82,7 +99,9 @@ public final class TaskWorker implements MessageHandler, AutoCloseable {
     try {
       handler.execute(task);
       renewal.cancel(false);
-      if (!store.succeed(lease)) {
+      if (store.succeed(lease)) {
+        tell(task, true, null);
+      } else {
         log.warn("Task {} finished but its lease had been lost; outcome not recorded", taskId);
       }
     } catch (Exception e) {
@@ -97,14 +116,27 @@ public final class TaskWorker implements MessageHandler, AutoCloseable {
             lease.attempt(),
             reason,
             now.map(Enum::name).orElse("owned by another worker"));
+        if (now.equals(Optional.of(TaskState.FAILED))) {
+          tell(task, false, reason);
+        }
       } else {
-        store.fail(lease, reason);
+        if (store.fail(lease, reason)) {
+          tell(task, false, reason);
+        }
         log.warn("Task {} ({}) failed: {}", taskId, task.kind(), reason);
       }
     } finally {
       renewal.cancel(false);
     }
     return true;
+  }
+
+  private void tell(Task task, boolean succeeded, String reason) {
+    try {
+      outcomes.finished(task, succeeded, reason);
+    } catch (RuntimeException e) {
+      log.warn("Task {}: telling of its outcome failed: {}", task.id(), e.toString());
+    }
   }
 
   @Override

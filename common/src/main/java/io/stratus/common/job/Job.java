@@ -1,0 +1,20 @@
+package io.stratus.common.job;
+
+import java.time.Instant;
+
+/**
+ * What a user follows for one action: its status, progress (0..100), a message (on success, what
+ * came of it; on error, why) and the resource it made or acted on.
+ */
+public record Job(
+    long id,
+    long customerId,
+    Long userId,
+    String action,
+    JobStatus status,
+    int progress,
+    String message,
+    String resourceType,
+    Long resourceId,
+    Instant createdAt,
+    Instant completedAt) {}
