@@ -2,10 +2,10 @@ package io.stratus.km;
 
 import io.stratus.common.config.Config;
 import io.stratus.common.logging.LogFiles;
+import io.stratus.web.EtcDirectory;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
-import java.nio.file.Path;
 import org.springframework.web.WebApplicationInitializer;
 import org.springframework.web.context.ContextLoaderListener;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
@@ -31,7 +31,8 @@ public final class KmWebInitializer implements WebApplicationInitializer {
 
   @Override
   public void onStartup(ServletContext servletContext) {
-    KmSettings km = settings != null ? settings : KmSettings.from(Config.load("km", etcDir()));
+    KmSettings km =
+        settings != null ? settings : KmSettings.from(Config.load("km", EtcDirectory.of("km")));
     km.logDir().ifPresent(dir -> LogFiles.toFile("km", dir));
 
     AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
@@ -54,13 +55,5 @@ public final class KmWebInitializer implements WebApplicationInitializer {
         servletContext.addServlet("km", new DispatcherServlet(context));
     dispatcher.setLoadOnStartup(1);
     dispatcher.addMapping("/");
-  }
-
-  static Path etcDir() {
-    String env = System.getenv("STRATUS_ETC");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    return Path.of(System.getProperty("stratus.etc", "/services/km/etc"));
   }
 }

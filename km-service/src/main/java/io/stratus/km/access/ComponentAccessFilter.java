@@ -3,13 +3,13 @@ package io.stratus.km.access;
 import io.stratus.common.pki.ComponentIdentity;
 import io.stratus.km.audit.AccessLog;
 import io.stratus.km.audit.Outcome;
-import io.stratus.km.web.ErrorResponses;
+import io.stratus.web.ClientCertificates;
+import io.stratus.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,8 +24,6 @@ public final class ComponentAccessFilter extends OncePerRequestFilter {
   /** The components allowed to call: the seed's rule, not a setting. */
   public static final Set<String> ALLOWED = Set.of("dispatcher", "worker");
 
-  static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
-
   private final AccessLog accessLog;
 
   public ComponentAccessFilter(AccessLog accessLog) {
@@ -36,7 +34,7 @@ public final class ComponentAccessFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Optional<ComponentIdentity> identity = identity(request);
+    Optional<ComponentIdentity> identity = ClientCertificates.identity(request);
     if (identity.isEmpty()) {
       request.setAttribute(Caller.ATTRIBUTE, new Caller("none", null, request.getRemoteAddr()));
       refuse(request, response, "a Stratus component certificate is required");
@@ -62,12 +60,5 @@ public final class ComponentAccessFilter extends OncePerRequestFilter {
       throws IOException {
     accessLog.recordRefusal(request, Outcome.FORBIDDEN);
     ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, why);
-  }
-
-  private static Optional<ComponentIdentity> identity(HttpServletRequest request) {
-    if (request.getAttribute(CERTIFICATES) instanceof X509Certificate[] chain && chain.length > 0) {
-      return ComponentIdentity.of(chain[0]);
-    }
-    return Optional.empty();
   }
 }

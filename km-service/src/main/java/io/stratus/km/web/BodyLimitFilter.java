@@ -2,6 +2,7 @@ package io.stratus.km.web;
 
 import io.stratus.km.audit.AccessLog;
 import io.stratus.km.audit.Outcome;
+import io.stratus.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package io.stratus.km.web;
+package io.stratus.web;
 
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -10,10 +10,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /** Whether a failure means the database cannot be reached (503) rather than a bug (500). */
-final class DatabaseOutage {
+public final class DatabaseOutage {
   private DatabaseOutage() {}
 
-  static boolean is(Throwable failure) {
+  public static boolean is(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof CannotCreateTransactionException
           || t instanceof TransactionSystemException

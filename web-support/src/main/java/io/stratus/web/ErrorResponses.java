@@ -1,11 +1,11 @@
-package io.stratus.km.web;
+package io.stratus.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 
-/** Writes the KM's error body, {@code {"error": "..."}}, where no controller is involved. */
+/** Writes an internal service's error body, {@code {"error": "..."}}, where no controller is. */
 public final class ErrorResponses {
   private static final ObjectMapper JSON = new ObjectMapper();
 

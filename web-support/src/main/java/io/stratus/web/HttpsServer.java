@@ -1,0 +1,175 @@
+package io.stratus.web;
+
+import io.stratus.common.pki.TlsMaterial;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.coyote.http11.Http11NioProtocol;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.WebApplicationInitializer;
+
+/**
+ * An internal service in an embedded Tomcat: one HTTPS connector that requires a client certificate
+ * chaining to the installation CA (a client without one, or with another CA's, does not get past
+ * the handshake), presenting the service's own certificate. The web application is the same {@link
+ * WebApplicationInitializer} the WAR runs in a standalone Tomcat, whose {@code server.xml}
+ * connector carries the same settings (see docs/pki.md).
+ */
+public final class HttpsServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HttpsServer.class);
+
+  private final String name;
+  private final Tomcat tomcat;
+  private final Connector connector;
+  private final Path baseDir;
+
+  private HttpsServer(String name, Tomcat tomcat, Connector connector, Path baseDir) {
+    this.name = name;
+    this.tomcat = tomcat;
+    this.connector = connector;
+    this.baseDir = baseDir;
+  }
+
+  /**
+   * Starts Tomcat and the application; returns once both answer.
+   *
+   * @param name the service's name for messages, e.g. "Key Manager"
+   * @throws IllegalStateException if Tomcat or the application does not start (the cause says why:
+   *     a port in use, the database unreachable, a schema mismatch)
+   */
+  public static HttpsServer start(
+      String name, ServerSettings settings, TlsMaterial tls, WebApplicationInitializer app) {
+    Path baseDir;
+    try {
+      baseDir = Files.createTempDirectory("stratus-tomcat-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Tomcat tomcat = new Tomcat();
+    tomcat.setBaseDir(baseDir.toString());
+    Connector connector = httpsConnector(name, settings, tls);
+    tomcat.getService().addConnector(connector);
+    tomcat.setConnector(connector);
+    Context context = tomcat.addContext("", baseDir.toString());
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    context.addServletContainerInitializer(
+        (classes, servletContext) -> {
+          try {
+            app.onStartup(servletContext);
+          } catch (RuntimeException e) {
+            failure.set(e);
+            throw e;
+          }
+        },
+        Set.of());
+    HttpsServer server = new HttpsServer(name, tomcat, connector, baseDir);
+    try {
+      tomcat.start();
+    } catch (LifecycleException e) {
+      server.close();
+      throw new IllegalStateException("the " + name + " did not start: " + e.getMessage(), e);
+    }
+    if (failure.get() != null) {
+      server.close();
+      throw new IllegalStateException(
+          "the " + name + " did not start: " + failure.get().getMessage(), failure.get());
+    }
+    if (!context.getState().isAvailable() || connector.getLocalPort() < 0) {
+      server.close();
+      throw new IllegalStateException(
+          "the " + name + " did not start: port " + settings.port() + " may be in use");
+    }
+    log.info(
+        "{} listening on https://{}:{} (client certificate required)",
+        name,
+        settings.address(),
+        server.port());
+    return server;
+  }
+
+  /** The port it listens on (the chosen one when the settings say 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** Blocks until the process is asked to stop (SIGTERM), then closes: for {@code main}s. */
+  public void awaitShutdown() throws InterruptedException {
+    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  close();
+                  stopped.countDown();
+                },
+                "https-server-stop"));
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    try {
+      tomcat.stop();
+      tomcat.destroy();
+    } catch (LifecycleException e) {
+      log.warn("{} did not stop cleanly: {}", name, e.getMessage());
+    } finally {
+      deleteQuietly(baseDir);
+    }
+  }
+
+  private static Connector httpsConnector(String name, ServerSettings settings, TlsMaterial tls) {
+    Connector connector = new Connector(Http11NioProtocol.class.getName());
+    connector.setPort(settings.port());
+    connector.setProperty("address", settings.address());
+    connector.setScheme("https");
+    connector.setSecure(true);
+    connector.setProperty("SSLEnabled", "true");
+    connector.setProperty("maxThreads", String.valueOf(settings.maxThreads()));
+    // Callers keep their connections: never close one after N requests.
+    connector.setProperty("maxKeepAliveRequests", "-1");
+    connector.setProperty("keepAliveTimeout", "120000");
+    connector.setProperty("server", "stratus");
+    connector.setMaxPostSize(settings.maxBodyBytes());
+
+    SSLHostConfig ssl = new SSLHostConfig();
+    ssl.setProtocols("TLSv1.2+TLSv1.3");
+    ssl.setCertificateVerification("required");
+    ssl.setTrustStore(tls.trustStore());
+    SSLHostConfigCertificate certificate =
+        new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);
+    certificate.setCertificateKeystore(tls.keyStore());
+    certificate.setCertificateKeystorePassword(new String(tls.keyStorePassword()));
+    ssl.addCertificate(certificate);
+    connector.addSslHostConfig(ssl);
+    return connector;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // a leftover temp file is harmless
+                }
+              });
+    } catch (IOException e) {
+      // already gone
+    }
+  }
+}
