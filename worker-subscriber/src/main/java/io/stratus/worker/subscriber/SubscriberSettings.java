@@ -13,6 +13,10 @@ import java.time.Duration;
  *   <li>{@code subscriber.cache-lease} (default 5m) how long a cache worker holds its (account,
  *       region, kind)
  *   <li>{@code subscriber.stop-timeout} (default 30s) how long a stop waits for work in flight
+ *   <li>{@code subscriber.poll-interval} (default 500ms) how often a task asks the cloud whether a
+ *       resource reached the state it waits for
+ *   <li>{@code subscriber.wait-limit} (default 10m) how long one attempt waits for that before the
+ *       task is retried later
  * </ul>
  */
 public record SubscriberSettings(
@@ -20,7 +24,9 @@ public record SubscriberSettings(
     int cacheConcurrency,
     Duration taskLease,
     Duration cacheLease,
-    Duration stopTimeout) {
+    Duration stopTimeout,
+    Duration pollInterval,
+    Duration waitLimit) {
 
   public static SubscriberSettings from(Config config) {
     int tasks = config.getInt("subscriber.task-concurrency", 8);
@@ -40,6 +46,14 @@ public record SubscriberSettings(
       }
     }
     Duration stop = config.getDuration("subscriber.stop-timeout", Duration.ofSeconds(30));
-    return new SubscriberSettings(tasks, cache, taskLease, cacheLease, stop);
+    Duration poll = config.getDuration("subscriber.poll-interval", Duration.ofMillis(500));
+    if (poll.toMillis() < 10 || poll.toMinutes() > 1) {
+      throw config.error("subscriber.poll-interval", "must be between 10ms and 1m");
+    }
+    Duration wait = config.getDuration("subscriber.wait-limit", Duration.ofMinutes(10));
+    if (wait.toMillis() < 1000) {
+      throw config.error("subscriber.wait-limit", "must be at least 1s");
+    }
+    return new SubscriberSettings(tasks, cache, taskLease, cacheLease, stop, poll, wait);
   }
 }

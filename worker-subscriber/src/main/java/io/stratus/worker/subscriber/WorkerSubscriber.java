@@ -8,6 +8,8 @@ import io.stratus.common.db.DatabaseSettings;
 import io.stratus.common.db.SchemaMigrator;
 import io.stratus.common.messaging.AmqpConnection;
 import io.stratus.common.messaging.AmqpSettings;
+import io.stratus.common.messaging.ConfirmingPublisher;
+import io.stratus.common.messaging.EventPublisher;
 import io.stratus.common.messaging.QueueConsumer;
 import io.stratus.common.registry.ComponentRegistry;
 import io.stratus.common.registry.Registration;
@@ -34,6 +36,7 @@ public final class WorkerSubscriber implements Component {
   private final Function<SubscriberContext, Handlers> handlerFactory;
   private Database database;
   private AmqpConnection connection;
+  private ConfirmingPublisher eventsPublisher;
   private Registration registration;
   private TaskWorker taskWorker;
   private QueueConsumer taskConsumer;
@@ -60,13 +63,17 @@ public final class WorkerSubscriber implements Component {
     String host = ComponentRegistry.hostName();
     connection = AmqpConnection.open(amqpSettings, COMPONENT + "@" + host);
     String owner = host + ":" + ProcessHandle.current().pid();
-    Handlers handlers = handlerFactory.apply(new SubscriberContext(database, connection, owner));
+    eventsPublisher = new ConfirmingPublisher(connection);
+    EventPublisher events = new EventPublisher(eventsPublisher, connection.topology());
+    Handlers handlers =
+        handlerFactory.apply(new SubscriberContext(database, connection, events, settings, owner));
     taskWorker =
         new TaskWorker(
             new TaskStore(database.primary(), RetryPolicy.DEFAULT),
             owner,
             settings.taskLease(),
-            handlers.tasks());
+            handlers.tasks(),
+            new JobEvents(events));
     CacheJobWorker cacheWorker =
         new CacheJobWorker(
             new CacheWorkStore(database.primary()),
@@ -100,6 +107,9 @@ public final class WorkerSubscriber implements Component {
     }
     if (registration != null) {
       registration.close();
+    }
+    if (eventsPublisher != null) {
+      eventsPublisher.close();
     }
     if (connection != null) {
       connection.close();

@@ -103,6 +103,9 @@ public final class ServerCacheRefresher implements CacheRefresher {
       if (existing != null) {
         return; // known and already terminated here; the cloud lags
       }
+      if (vm.clientToken() != null && claimLaunched(work, vm, state)) {
+        return; // our own launch, seen before its task recorded the cloud's id
+      }
       jdbc.sql(
               """
               INSERT INTO server (customer_id, cloud_account_id, region_id, provider_server_id,
@@ -152,6 +155,26 @@ public final class ServerCacheRefresher implements CacheRefresher {
     if (!state.equals(row.state())) {
       publish(work, row.id(), state);
     }
+  }
+
+  /** Gives a launch's pending row (found by its client token) the cloud's id and state. */
+  private boolean claimLaunched(CacheWork work, VirtualMachine vm, String state) {
+    return jdbc.sql(
+                """
+                UPDATE server SET provider_server_id = :provider, state = :state,
+                       state_reason = :reason, private_ip = :private, public_ip = :public
+                 WHERE region_id = :region AND client_token = :token
+                   AND provider_server_id IS NULL
+                """)
+            .param("provider", vm.id())
+            .param("state", state)
+            .param("reason", vm.stateReason())
+            .param("private", vm.privateAddress())
+            .param("public", vm.publicAddress())
+            .param("region", work.regionId())
+            .param("token", vm.clientToken())
+            .update()
+        == 1;
   }
 
   private void publish(CacheWork work, long serverId, String state) {

@@ -38,6 +38,25 @@ public final class CloudConnector {
             .param(regionId)
             .query()
             .singleRow();
+    return connect(row, (String) row.get("provider_region_id"));
+  }
+
+  /** A provider for the account {@code accountId} as a whole (no region): to test and discover. */
+  public CloudProvider connectAccount(long accountId) {
+    Map<String, Object> row =
+        jdbc.sql(
+                """
+                SELECT c.provider_name, c.endpoint, a.id AS account_id, a.customer_id
+                  FROM cloud_account a JOIN cloud c ON c.id = a.cloud_id
+                 WHERE a.id = ?
+                """)
+            .param(accountId)
+            .query()
+            .singleRow();
+    return connect(row, null);
+  }
+
+  private CloudProvider connect(Map<String, Object> row, String providerRegionId) {
     CloudProviderFactory factory = CloudProviders.byName((String) row.get("provider_name"));
     Map<String, String> values =
         new HashMap<>(
@@ -47,8 +66,6 @@ public final class CloudConnector {
     if (row.get("endpoint") != null) {
       values.putIfAbsent("endpoint", (String) row.get("endpoint"));
     }
-    return factory.connect(
-        new ProviderContext(
-            factory.contextFields(), values, (String) row.get("provider_region_id")));
+    return factory.connect(new ProviderContext(factory.contextFields(), values, providerRegionId));
   }
 }

@@ -1,0 +1,58 @@
+package io.stratus.worker.subscriber;
+
+import io.stratus.common.config.Config;
+import io.stratus.common.daemon.ComponentDaemon;
+import io.stratus.common.db.DatabaseSettings;
+import io.stratus.common.keys.CredentialVault;
+import io.stratus.common.keys.CustomerKeys;
+import io.stratus.common.keys.KeySettings;
+import io.stratus.common.km.KmClient;
+import io.stratus.common.km.KmClientSettings;
+import io.stratus.common.messaging.AmqpSettings;
+import io.stratus.common.pki.TlsSettings;
+import io.stratus.worker.subscriber.cloud.VaultCredentialSource;
+
+/**
+ * Entry point of the worker subscriber: jsvc runs this class as a Commons Daemon; {@code main} runs
+ * it in the foreground. Reads {@code etc/worker.properties}: the subscriber's keys ({@link
+ * SubscriberSettings}), {@code db.*}, {@code amqp.*}, and for cloud credentials {@code km.*},
+ * {@code keys.*} and {@code tls.*} (the worker's certificate, which the Key Manager accepts).
+ */
+public final class SubscriberDaemon extends ComponentDaemon {
+  public SubscriberDaemon() {
+    super(WorkerSubscriber.COMPONENT, SubscriberDaemon::create);
+  }
+
+  static WorkerSubscriber create(Config config) {
+    SubscriberSettings settings = SubscriberSettings.from(config);
+    DatabaseSettings database = DatabaseSettings.from(config, "db");
+    AmqpSettings amqp = AmqpSettings.from(config, "amqp");
+    KmClientSettings km = KmClientSettings.from(config);
+    KeySettings keys = KeySettings.from(config);
+    TlsSettings tls = TlsSettings.from(config, "tls");
+    config.rejectUnknownKeysExcept("publisher.", "cache.", "registry.");
+    return new WorkerSubscriber(
+        settings,
+        database,
+        amqp,
+        CloudHandlers.using(
+            context -> {
+              KmClient client = KmClient.create(km, tls.load());
+              CredentialVault vault =
+                  new CredentialVault(
+                      CustomerKeys.open(context.database().primary(), keys),
+                      client,
+                      context.database().primary());
+              return new VaultCredentialSource(context.database().reads(), vault);
+            }));
+  }
+
+  @Override
+  protected String configName() {
+    return "worker";
+  }
+
+  public static void main(String[] args) {
+    new SubscriberDaemon().runInForeground();
+  }
+}

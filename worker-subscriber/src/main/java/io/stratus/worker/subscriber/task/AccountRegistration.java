@@ -1,0 +1,187 @@
+package io.stratus.worker.subscriber.task;
+
+import io.stratus.cloud.spi.CapabilitySnapshot;
+import io.stratus.cloud.spi.CloudException;
+import io.stratus.cloud.spi.CloudProvider;
+import io.stratus.cloud.spi.compute.ComputeServices;
+import io.stratus.cloud.spi.compute.MachineImage;
+import io.stratus.cloud.spi.compute.ServerProduct;
+import io.stratus.cloud.spi.dc.DataCenter;
+import io.stratus.cloud.spi.dc.Region;
+import io.stratus.common.messaging.MessageCodec;
+import io.stratus.common.task.Task;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Registers a cloud account: tests the connection with the stored credentials, takes the account's
+ * capabilities (as its first region's services report them), and discovers its regions, data
+ * centres, images and server products. The account becomes active at the end (and the publisher
+ * then starts polling it); a refused connection marks it {@code error} with the cloud's message and
+ * fails the job.
+ */
+final class AccountRegistration extends CloudTask {
+  AccountRegistration(TaskContext context) {
+    super(context);
+  }
+
+  @Override
+  public void execute(Task task) throws Exception {
+    long accountId = resourceId(task);
+    Map<String, Object> account = row("cloud_account", accountId);
+    long customerId = id(account, "customer_id");
+    try (CloudProvider provider = context.connector().connectAccount(accountId)) {
+      progress(task, 10, "testing the connection to the cloud");
+      try {
+        provider.testConnection();
+      } catch (CloudException e) {
+        if (!e.isRetryable()) {
+          markError(accountId, e.getMessage());
+        }
+        throw e;
+      }
+      CapabilitySnapshot capabilities = null;
+      int regions = 0;
+      int dataCenters = 0;
+      for (Region region : provider.dataCenters().listRegions()) {
+        long regionId = upsertRegion(customerId, accountId, region);
+        regions++;
+        for (DataCenter dc : provider.dataCenters().listDataCenters(region.id())) {
+          upsertDataCenter(customerId, regionId, dc);
+          dataCenters++;
+        }
+        progress(task, 30, "discovered region " + region.id());
+        try (CloudProvider inRegion = context.connector().connect(regionId)) {
+          discoverCatalogue(customerId, accountId, regionId, inRegion);
+          if (capabilities == null) {
+            capabilities = CapabilitySnapshot.of(inRegion);
+          }
+        }
+      }
+      jdbc.sql(
+              """
+              UPDATE cloud_account SET status = 'active', status_message = NULL,
+                     capabilities = :capabilities, last_tested_at = NOW(3)
+               WHERE id = :id
+              """)
+          .param(
+              "capabilities",
+              MessageCodec.mapper()
+                  .writeValueAsString(
+                      capabilities != null ? capabilities : CapabilitySnapshot.of(provider)))
+          .param("id", accountId)
+          .update();
+      event("account", task, accountId, "active");
+      progress(
+          task,
+          99,
+          "cloud account "
+              + accountId
+              + " is active: "
+              + regions
+              + " region(s), "
+              + dataCenters
+              + " data centre(s)");
+    }
+  }
+
+  private void discoverCatalogue(
+      long customerId, long accountId, long regionId, CloudProvider provider) {
+    ComputeServices compute = provider.compute().orElse(null);
+    if (compute == null) {
+      return;
+    }
+    compute
+        .images()
+        .ifPresent(
+            images -> {
+              for (MachineImage image : images.list()) {
+                jdbc.sql(
+                        """
+                INSERT INTO machine_image (customer_id, cloud_account_id, region_id,
+                       provider_image_id, name, description, platform, state, is_public)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE name = VALUES(name), description = VALUES(description),
+                       platform = VALUES(platform), state = VALUES(state)
+                """)
+                    .params(
+                        customerId,
+                        accountId,
+                        regionId,
+                        image.id(),
+                        image.name(),
+                        image.description(),
+                        image.platform(),
+                        image.state().name().toLowerCase(Locale.ROOT),
+                        image.isPublic())
+                    .update();
+              }
+            });
+    compute
+        .virtualMachines()
+        .ifPresent(
+            vms -> {
+              for (ServerProduct product : vms.listProducts()) {
+                jdbc.sql(
+                        """
+                INSERT INTO server_product (customer_id, cloud_account_id, region_id,
+                       provider_product_id, name, cpu_count, ram_mb, root_volume_gb)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE name = VALUES(name), cpu_count = VALUES(cpu_count),
+                       ram_mb = VALUES(ram_mb), root_volume_gb = VALUES(root_volume_gb)
+                """)
+                    .params(
+                        customerId,
+                        accountId,
+                        regionId,
+                        product.id(),
+                        product.name(),
+                        product.cpuCount(),
+                        product.ramMb(),
+                        product.rootVolumeGb())
+                    .update();
+              }
+            });
+  }
+
+  private long upsertRegion(long customerId, long accountId, Region region) {
+    jdbc.sql(
+            """
+            INSERT INTO region (customer_id, cloud_account_id, provider_region_id, name,
+                                jurisdiction, status)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE name = VALUES(name), jurisdiction = VALUES(jurisdiction),
+                                    status = VALUES(status)
+            """)
+        .params(
+            customerId,
+            accountId,
+            region.id(),
+            region.name(),
+            region.jurisdiction(),
+            region.active() ? "active" : "inactive")
+        .update();
+    return jdbc.sql("SELECT id FROM region WHERE cloud_account_id = ? AND provider_region_id = ?")
+        .params(accountId, region.id())
+        .query(Long.class)
+        .single();
+  }
+
+  private void upsertDataCenter(long customerId, long regionId, DataCenter dc) {
+    jdbc.sql(
+            """
+            INSERT INTO data_center (customer_id, region_id, provider_dc_id, name, status)
+            VALUES (?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE name = VALUES(name), status = VALUES(status)
+            """)
+        .params(customerId, regionId, dc.id(), dc.name(), dc.active() ? "active" : "inactive")
+        .update();
+  }
+
+  private void markError(long accountId, String message) {
+    jdbc.sql(
+            "UPDATE cloud_account SET status = 'error', status_message = ?, last_tested_at = NOW(3) WHERE id = ?")
+        .params(message == null ? "the cloud refused the connection" : message, accountId)
+        .update();
+  }
+}

@@ -1,0 +1,25 @@
+package io.stratus.worker.subscriber.task;
+
+import io.stratus.common.job.Action;
+import io.stratus.common.task.TaskHandler;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Every cloud task handler, by task kind: one for each {@link Action}. */
+public final class CloudTasks {
+  private CloudTasks() {}
+
+  public static Map<String, TaskHandler> handlers(TaskContext context) {
+    Map<String, TaskHandler> handlers = new HashMap<>();
+    handlers.put(Action.ACCOUNT_REGISTER.kind(), new AccountRegistration(context));
+    handlers.putAll(ServerTasks.handlers(context));
+    handlers.putAll(StorageTasks.handlers(context));
+    handlers.putAll(NetworkTasks.handlers(context));
+    for (Action action : Action.values()) {
+      if (!handlers.containsKey(action.kind())) {
+        throw new IllegalStateException("no handler for " + action.kind());
+      }
+    }
+    return Map.copyOf(handlers);
+  }
+}

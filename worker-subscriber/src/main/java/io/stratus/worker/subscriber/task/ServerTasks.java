@@ -1,0 +1,278 @@
+package io.stratus.worker.subscriber.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stratus.cloud.spi.CloudErrorType;
+import io.stratus.cloud.spi.CloudException;
+import io.stratus.cloud.spi.CloudProvider;
+import io.stratus.cloud.spi.compute.VirtualMachine;
+import io.stratus.cloud.spi.compute.VirtualMachineSupport;
+import io.stratus.cloud.spi.compute.VmLaunchOptions;
+import io.stratus.cloud.spi.compute.VmState;
+import io.stratus.common.job.Action;
+import io.stratus.common.task.RecoverableTaskException;
+import io.stratus.common.task.Task;
+import io.stratus.common.task.TaskHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Server tasks: launch, start, stop, reboot, terminate. Each acts once and then follows the machine
+ * until it reaches the state the user asked for, keeping the row (state, addresses) and the job's
+ * progress current and publishing {@code server.<customer>.<id>.<state>} on each change.
+ *
+ * <p>Every step is safe to repeat after a worker dies: a launch carries the row's client token, so
+ * the cloud hands back the same machine instead of making a second; start, stop, reboot and
+ * terminate first look whether the machine is already where it should be.
+ */
+public final class ServerTasks {
+  private ServerTasks() {}
+
+  public static Map<String, TaskHandler> handlers(TaskContext context) {
+    return Map.of(
+        Action.SERVER_LAUNCH.kind(), new Launch(context),
+        Action.SERVER_START.kind(), new Change(context, Change.Verb.START),
+        Action.SERVER_STOP.kind(), new Change(context, Change.Verb.STOP),
+        Action.SERVER_REBOOT.kind(), new Change(context, Change.Verb.REBOOT),
+        Action.SERVER_TERMINATE.kind(), new Change(context, Change.Verb.TERMINATE));
+  }
+
+  /** Shared by the server tasks: following a machine and keeping its row true. */
+  abstract static class ServerTask extends CloudTask {
+    ServerTask(TaskContext context) {
+      super(context);
+    }
+
+    static VirtualMachineSupport vms(CloudProvider provider) {
+      return provider
+          .compute()
+          .flatMap(c -> c.virtualMachines())
+          .orElseThrow(
+              () ->
+                  new CloudException(
+                      CloudErrorType.INVALID_REQUEST, "this cloud does not run servers"));
+    }
+
+    /** Waits until the machine is in {@code target}; records every state it passes through. */
+    VirtualMachine await(
+        Task task, VirtualMachineSupport vms, long serverId, String providerId, VmState target)
+        throws RecoverableTaskException {
+      long deadline = System.nanoTime() + context.waitLimit().toNanos();
+      while (true) {
+        Optional<VirtualMachine> found = vms.get(providerId);
+        if (found.isEmpty()) {
+          if (target == VmState.TERMINATED) {
+            record(task, serverId, null, "terminated", null);
+            return null;
+          }
+          throw new CloudException(
+              CloudErrorType.NOT_FOUND, "the cloud no longer knows server " + serverId);
+        }
+        VirtualMachine vm = found.get();
+        record(task, serverId, vm, state(vm.state()), vm.stateReason());
+        if (vm.state() == target) {
+          return vm;
+        }
+        if (vm.state() == VmState.TERMINATED) {
+          throw new CloudException(
+              CloudErrorType.GENERAL,
+              "server "
+                  + serverId
+                  + " terminated"
+                  + (vm.stateReason() == null ? "" : ": " + vm.stateReason()));
+        }
+        if (System.nanoTime() > deadline) {
+          throw new RecoverableTaskException(
+              "server "
+                  + serverId
+                  + " still "
+                  + state(vm.state())
+                  + " after "
+                  + context.waitLimit().toSeconds()
+                  + " s");
+        }
+        pause(context.pollInterval().toMillis());
+      }
+    }
+
+    /** Writes the machine's state and addresses to the row; publishes an event when it changed. */
+    void record(Task task, long serverId, VirtualMachine vm, String state, String reason) {
+      String before =
+          jdbc.sql("SELECT state FROM server WHERE id = ?")
+              .param(serverId)
+              .query(String.class)
+              .single();
+      jdbc.sql(
+              """
+              UPDATE server
+                 SET state = :state, state_reason = :reason,
+                     provider_server_id = COALESCE(provider_server_id, :provider),
+                     private_ip = COALESCE(:private, private_ip),
+                     public_ip = COALESCE(:public, public_ip),
+                     launched_at = COALESCE(launched_at, IF(:state = 'running', NOW(3), NULL)),
+                     terminated_at = IF(:state = 'terminated', COALESCE(terminated_at, NOW(3)), NULL)
+               WHERE id = :id
+              """)
+          .param("state", state)
+          .param("reason", reason)
+          .param("provider", vm == null ? null : vm.id())
+          .param("private", vm == null ? null : vm.privateAddress())
+          .param("public", vm == null ? null : vm.publicAddress())
+          .param("id", serverId)
+          .update();
+      if (!state.equals(before)) {
+        event("server", task, serverId, state);
+      }
+    }
+
+    static String state(VmState state) {
+      return state.name().toLowerCase(Locale.ROOT);
+    }
+
+    String described(VirtualMachine vm, long serverId, String what) {
+      String address =
+          vm == null ? null : vm.publicAddress() != null ? vm.publicAddress() : vm.privateAddress();
+      return "server " + serverId + " " + what + (address == null ? "" : " at " + address);
+    }
+  }
+
+  /** Launches the machine of a pending row and waits until it runs. */
+  static final class Launch extends ServerTask {
+    Launch(TaskContext context) {
+      super(context);
+    }
+
+    @Override
+    public void execute(Task task) throws Exception {
+      long serverId = resourceId(task);
+      Map<String, Object> server = row("server", serverId);
+      if ("terminated".equals(server.get("state"))) {
+        progress(task, 99, "server " + serverId + " was terminated before it ran");
+        return;
+      }
+      try (CloudProvider provider = context.connector().connect(id(server, "region_id"))) {
+        VirtualMachineSupport vms = vms(provider);
+        String providerId = (String) server.get("provider_server_id");
+        if (providerId == null) {
+          progress(task, 10, "asking the cloud for server " + serverId);
+          VirtualMachine vm = vms.launch(options(task, server));
+          record(task, serverId, vm, state(vm.state()), vm.stateReason());
+          providerId = vm.id();
+        }
+        progress(task, 50, "server " + serverId + " is starting");
+        VirtualMachine running = await(task, vms, serverId, providerId, VmState.RUNNING);
+        progress(task, 99, described(running, serverId, "is running"));
+      }
+    }
+
+    private VmLaunchOptions options(Task task, Map<String, Object> server) {
+      JsonNode payload = payload(task);
+      String image =
+          jdbc.sql("SELECT provider_image_id FROM machine_image WHERE id = ?")
+              .param(server.get("image_id"))
+              .query(String.class)
+              .single();
+      String product =
+          jdbc.sql("SELECT provider_product_id FROM server_product WHERE id = ?")
+              .param(server.get("product_id"))
+              .query(String.class)
+              .single();
+      String dataCenter =
+          server.get("data_center_id") == null
+              ? null
+              : jdbc.sql("SELECT provider_dc_id FROM data_center WHERE id = ?")
+                  .param(server.get("data_center_id"))
+                  .query(String.class)
+                  .single();
+      List<String> firewalls = new ArrayList<>();
+      for (JsonNode id : payload.path("firewallIds")) {
+        firewalls.add(
+            jdbc.sql("SELECT provider_firewall_id FROM firewall WHERE id = ?")
+                .param(id.asLong())
+                .query(String.class)
+                .single());
+      }
+      String userData = payload.hasNonNull("userData") ? payload.get("userData").asText() : null;
+      return new VmLaunchOptions(
+          image,
+          product,
+          dataCenter,
+          (String) server.get("name"),
+          userData,
+          firewalls,
+          (String) server.get("client_token"));
+    }
+  }
+
+  /** Start, stop, reboot or terminate an existing machine. */
+  static final class Change extends ServerTask {
+    enum Verb {
+      START(VmState.RUNNING, "started", "is running"),
+      STOP(VmState.STOPPED, "stopped", "is stopped"),
+      REBOOT(VmState.RUNNING, "rebooted", "rebooted and is running"),
+      TERMINATE(VmState.TERMINATED, "terminated", "is terminated");
+
+      final VmState target;
+      final String past;
+      final String done;
+
+      Verb(VmState target, String past, String done) {
+        this.target = target;
+        this.past = past;
+        this.done = done;
+      }
+    }
+
+    private final Verb verb;
+
+    Change(TaskContext context, Verb verb) {
+      super(context);
+      this.verb = verb;
+    }
+
+    @Override
+    public void execute(Task task) throws Exception {
+      long serverId = resourceId(task);
+      Map<String, Object> server = row("server", serverId);
+      String providerId = (String) server.get("provider_server_id");
+      if (providerId == null) {
+        if (verb != Verb.TERMINATE) {
+          throw new CloudException(
+              CloudErrorType.INVALID_STATE, "server " + serverId + " was never launched");
+        }
+        record(task, serverId, null, "terminated", "terminated before the cloud launched it");
+        progress(task, 99, "server " + serverId + " is terminated");
+        return;
+      }
+      try (CloudProvider provider = context.connector().connect(id(server, "region_id"))) {
+        VirtualMachineSupport vms = vms(provider);
+        Optional<VirtualMachine> now = vms.get(providerId);
+        if (now.isEmpty() && verb == Verb.TERMINATE) {
+          record(task, serverId, null, "terminated", "no longer known to the cloud");
+          progress(task, 99, "server " + serverId + " is terminated");
+          return;
+        }
+        boolean alreadyThere =
+            now.isPresent() && now.get().state() == verb.target && verb != Verb.REBOOT;
+        if (!alreadyThere && !(verb == Verb.REBOOT && repeatedReboot(task, now))) {
+          progress(task, 20, "server " + serverId + " is being " + verb.past);
+          switch (verb) {
+            case START -> vms.start(providerId);
+            case STOP -> vms.stop(providerId);
+            case REBOOT -> vms.reboot(providerId);
+            case TERMINATE -> vms.terminate(providerId);
+          }
+        }
+        VirtualMachine vm = await(task, vms, serverId, providerId, verb.target);
+        progress(task, 99, described(vm, serverId, verb.done));
+      }
+    }
+
+    /** A reboot retried after its first attempt rebooted already: do not reboot twice. */
+    private static boolean repeatedReboot(Task task, Optional<VirtualMachine> now) {
+      return task.attempts() > 1 && now.isPresent() && now.get().state() == VmState.REBOOTING;
+    }
+  }
+}
