@@ -1,0 +1,214 @@
+package io.stratus.dispatcher;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.stratus.common.daemon.BuildVersion;
+import io.stratus.common.db.Database;
+import io.stratus.common.db.SchemaMigrator;
+import io.stratus.common.job.JobStore;
+import io.stratus.common.keys.CredentialVault;
+import io.stratus.common.keys.CustomerKeys;
+import io.stratus.common.km.KmClient;
+import io.stratus.common.messaging.AmqpConnection;
+import io.stratus.common.messaging.ConfirmingPublisher;
+import io.stratus.common.pki.TlsMaterial;
+import io.stratus.common.registry.ComponentRegistry;
+import io.stratus.common.registry.Registration;
+import io.stratus.common.task.RetryPolicy;
+import io.stratus.common.task.TaskStore;
+import io.stratus.dispatcher.access.ActorResolver;
+import io.stratus.dispatcher.access.ComponentAccessFilter;
+import io.stratus.dispatcher.account.AccountController;
+import io.stratus.dispatcher.action.ActionDispatcher;
+import io.stratus.dispatcher.action.AuditLog;
+import io.stratus.dispatcher.action.PublishedMarker;
+import io.stratus.dispatcher.action.Resources;
+import io.stratus.dispatcher.image.ImageController;
+import io.stratus.dispatcher.job.JobController;
+import io.stratus.dispatcher.network.FirewallController;
+import io.stratus.dispatcher.network.IpAddressController;
+import io.stratus.dispatcher.server.ServerController;
+import io.stratus.dispatcher.storage.SnapshotController;
+import io.stratus.dispatcher.storage.VolumeController;
+import io.stratus.dispatcher.web.ApiErrors;
+import io.stratus.dispatcher.web.BodyLimitFilter;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The Dispatcher's beans: its database, broker, KM client and customer keys, and controllers. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebMvc
+public class DispatcherConfiguration implements WebMvcConfigurer {
+  public static final String COMPONENT = "dispatcher";
+
+  private final DispatcherSettings settings;
+  private final Database database;
+
+  public DispatcherConfiguration(DispatcherSettings settings, Database database) {
+    this.settings = settings;
+    this.database = database;
+  }
+
+  /** Opens the main schema, migrating it first when {@code db.migrate} is true. */
+  static Database openDatabase(DispatcherSettings settings) {
+    Database database = Database.open(settings.database(), COMPONENT);
+    try {
+      SchemaMigrator migrator = SchemaMigrator.stratus(database.primary());
+      if (settings.migrate()) {
+        migrator.migrate();
+      } else {
+        migrator.requireCurrent();
+      }
+      return database;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  @Bean(destroyMethod = "close")
+  AmqpConnection amqpConnection() {
+    return AmqpConnection.open(settings.amqp(), COMPONENT + "@" + ComponentRegistry.hostName());
+  }
+
+  @Bean(destroyMethod = "close")
+  ConfirmingPublisher confirmingPublisher(AmqpConnection connection) {
+    return new ConfirmingPublisher(connection);
+  }
+
+  @Bean(destroyMethod = "close")
+  Registration registration() {
+    return new ComponentRegistry(database.primary(), Duration.ofSeconds(30))
+        .register(
+            COMPONENT, BuildVersion.of(DispatcherConfiguration.class), Duration.ofSeconds(10));
+  }
+
+  @Bean(destroyMethod = "close")
+  KmClient kmClient() {
+    TlsMaterial tls = settings.tls().load();
+    return KmClient.create(settings.km(), tls);
+  }
+
+  @Bean
+  CredentialVault credentialVault(KmClient km) {
+    return new CredentialVault(
+        CustomerKeys.open(database.primary(), settings.keys()), km, database.primary());
+  }
+
+  @Bean
+  TaskStore taskStore() {
+    return new TaskStore(database.primary(), RetryPolicy.DEFAULT);
+  }
+
+  @Bean
+  JobStore jobStore() {
+    return new JobStore(database.primary());
+  }
+
+  @Bean(destroyMethod = "close")
+  PublishedMarker publishedMarker(TaskStore tasks) {
+    return new PublishedMarker(tasks);
+  }
+
+  @Bean
+  Resources resources() {
+    return new Resources(database.primary());
+  }
+
+  @Bean
+  ActionDispatcher actionDispatcher(
+      TaskStore tasks, JobStore jobs, ConfirmingPublisher publisher, PublishedMarker marker) {
+    TransactionTemplate transactions =
+        new TransactionTemplate(new DataSourceTransactionManager(database.primary()));
+    return new ActionDispatcher(
+        transactions, jobs, tasks, new AuditLog(database.primary()), publisher, marker);
+  }
+
+  @Bean
+  AccountController accountController(
+      Resources resources, ActionDispatcher dispatcher, CredentialVault vault) {
+    return new AccountController(resources, dispatcher, vault);
+  }
+
+  @Bean
+  ServerController serverController(Resources resources, ActionDispatcher dispatcher) {
+    return new ServerController(resources, dispatcher);
+  }
+
+  @Bean
+  VolumeController volumeController(Resources resources, ActionDispatcher dispatcher) {
+    return new VolumeController(resources, dispatcher);
+  }
+
+  @Bean
+  SnapshotController snapshotController(Resources resources, ActionDispatcher dispatcher) {
+    return new SnapshotController(resources, dispatcher);
+  }
+
+  @Bean
+  ImageController imageController(Resources resources, ActionDispatcher dispatcher) {
+    return new ImageController(resources, dispatcher);
+  }
+
+  @Bean
+  IpAddressController ipAddressController(Resources resources, ActionDispatcher dispatcher) {
+    return new IpAddressController(resources, dispatcher);
+  }
+
+  @Bean
+  FirewallController firewallController(Resources resources, ActionDispatcher dispatcher) {
+    return new FirewallController(resources, dispatcher);
+  }
+
+  @Bean
+  JobController jobController(JobStore jobs) {
+    return new JobController(jobs);
+  }
+
+  @Bean
+  ApiErrors apiErrors() {
+    return new ApiErrors();
+  }
+
+  /** Registered with the servlet container by {@link DispatcherWebInitializer}, first. */
+  @Bean
+  ComponentAccessFilter componentAccessFilter() {
+    return new ComponentAccessFilter();
+  }
+
+  @Bean
+  BodyLimitFilter bodyLimitFilter() {
+    return new BodyLimitFilter(settings.server().maxBodyBytes());
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new ActorResolver(database.primary()));
+  }
+
+  @Override
+  public void configureMessageConverters(List<HttpMessageConverter<?>> converters) {
+    ObjectMapper json =
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+    converters.add(new MappingJackson2HttpMessageConverter(json));
+  }
+}

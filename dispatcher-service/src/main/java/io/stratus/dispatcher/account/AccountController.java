@@ -1,0 +1,154 @@
+package io.stratus.dispatcher.account;
+
+import io.stratus.cloud.spi.CloudException;
+import io.stratus.cloud.spi.CloudProviderFactory;
+import io.stratus.cloud.spi.CloudProviders;
+import io.stratus.cloud.spi.ConfigField;
+import io.stratus.cloud.spi.InternalException;
+import io.stratus.cloud.spi.ProviderContext;
+import io.stratus.common.job.Action;
+import io.stratus.common.keys.Credential;
+import io.stratus.common.keys.CredentialVault;
+import io.stratus.common.km.KmUnavailableException;
+import io.stratus.dispatcher.access.Actor;
+import io.stratus.dispatcher.action.ActionDispatcher;
+import io.stratus.dispatcher.action.JobTicket;
+import io.stratus.dispatcher.action.Resources;
+import io.stratus.dispatcher.web.Checks;
+import io.stratus.dispatcher.web.DispatchException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Registers cloud accounts. The credentials are checked against the driver's declared fields,
+ * encrypted with the customer's key and stored in the Key Manager before anything else; the account
+ * row (pending), the job and the registration task follow in one transaction. The task tests the
+ * connection and discovers the account's regions, data centres, images and products.
+ */
+@RestController
+@RequestMapping("/accounts")
+public class AccountController {
+  private static final Logger log = LoggerFactory.getLogger(AccountController.class);
+
+  private final Resources resources;
+  private final ActionDispatcher dispatcher;
+  private final CredentialVault vault;
+
+  public AccountController(
+      Resources resources, ActionDispatcher dispatcher, CredentialVault vault) {
+    this.resources = resources;
+    this.dispatcher = dispatcher;
+    this.vault = vault;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public JobTicket register(Actor actor, @RequestBody RegisterAccount request) {
+    if (request.cloudId() == null) {
+      throw DispatchException.badRequest("cloudId is required");
+    }
+    String name = Checks.name(request.name(), "name");
+    Map<String, Object> cloud =
+        resources
+            .jdbc()
+            .sql("SELECT id, provider_name, endpoint, status FROM cloud WHERE id = ?")
+            .param(request.cloudId())
+            .query()
+            .listOfRows()
+            .stream()
+            .findFirst()
+            .orElseThrow(() -> DispatchException.notFound("cloud", request.cloudId()));
+    if (!"active".equals(cloud.get("status"))) {
+      throw DispatchException.conflict("cloud " + request.cloudId() + " is " + cloud.get("status"));
+    }
+    CloudProviderFactory factory;
+    try {
+      factory = CloudProviders.byName((String) cloud.get("provider_name"));
+    } catch (InternalException e) {
+      throw DispatchException.unsupported(e.getMessage());
+    }
+    Credential credential = credential(factory.contextFields(), cloud, request.fields());
+    long keyId;
+    try {
+      keyId = vault.store(actor.customerId(), credential);
+    } catch (KmUnavailableException e) {
+      throw new DispatchException(
+          503, "the Key Manager is unavailable; nothing was stored, try again");
+    }
+    try {
+      return dispatcher.dispatch(
+          actor,
+          Action.ACCOUNT_REGISTER,
+          () -> insertAccount(actor, request, name, keyId),
+          ActionDispatcher.payload());
+    } catch (RuntimeException e) {
+      forget(actor, keyId);
+      if (e instanceof DuplicateKeyException) {
+        throw DispatchException.conflict(
+            "the customer already has a cloud account named '" + name + "'");
+      }
+      throw e;
+    }
+  }
+
+  /** Checks the values against the driver's fields and splits them into public and secret parts. */
+  private static Credential credential(
+      List<ConfigField> fields, Map<String, Object> cloud, Map<String, String> given) {
+    Map<String, String> values = new HashMap<>(given == null ? Map.of() : given);
+    if (cloud.get("endpoint") != null
+        && fields.stream().anyMatch(f -> f.name().equals("endpoint"))) {
+      values.putIfAbsent("endpoint", (String) cloud.get("endpoint"));
+    }
+    try {
+      ProviderContext.validated(fields, values, null);
+    } catch (CloudException e) {
+      throw DispatchException.badRequest(e.getMessage());
+    }
+    Map<String, String> publicFields = new HashMap<>();
+    Map<String, String> secretFields = new HashMap<>();
+    for (ConfigField field : fields) {
+      String value = values.get(field.name());
+      if (value != null) {
+        (field.isSecret() ? secretFields : publicFields).put(field.name(), value);
+      }
+    }
+    return new Credential(publicFields, secretFields);
+  }
+
+  private long insertAccount(Actor actor, RegisterAccount request, String name, long keyId) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    resources
+        .jdbc()
+        .sql(
+            """
+            INSERT INTO cloud_account (customer_id, cloud_id, name, account_number, km_key_id, status)
+            VALUES (:customer, :cloud, :name, :number, :key, 'pending')
+            """)
+        .param("customer", actor.customerId())
+        .param("cloud", request.cloudId())
+        .param("name", name)
+        .param("number", request.accountNumber())
+        .param("key", keyId)
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  private void forget(Actor actor, long keyId) {
+    try {
+      vault.delete(actor.customerId(), keyId);
+    } catch (RuntimeException e) {
+      log.warn("Credential {} of a refused registration not deleted: {}", keyId, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.stratus.dispatcher.network;
+
+import io.stratus.cloud.spi.CapabilitySnapshot;
+import io.stratus.common.job.Action;
+import io.stratus.dispatcher.access.Actor;
+import io.stratus.dispatcher.action.ActionDispatcher;
+import io.stratus.dispatcher.action.JobTicket;
+import io.stratus.dispatcher.action.JobsInFlight;
+import io.stratus.dispatcher.action.Resources;
+import io.stratus.dispatcher.web.Checks;
+import io.stratus.dispatcher.web.DispatchException;
+import io.stratus.dispatcher.web.States;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Static IP addresses: request, assign to a server, unassign, release. */
+@RestController
+@RequestMapping("/ip-addresses")
+public class IpAddressController {
+  /** The region to request an address in. */
+  public record RequestAddress(Long regionId) {}
+
+  /** The server to assign an address to. */
+  public record AssignAddress(Long serverId) {}
+
+  private final Resources resources;
+  private final ActionDispatcher dispatcher;
+
+  public IpAddressController(Resources resources, ActionDispatcher dispatcher) {
+    this.resources = resources;
+    this.dispatcher = dispatcher;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public JobTicket request(Actor actor, @RequestBody RequestAddress request) {
+    long customer = actor.customerId();
+    Map<String, Object> region =
+        resources.owned("region", customer, Checks.required(request.regionId(), "regionId"));
+    long accountId = Resources.id(region, "cloud_account_id");
+    CapabilitySnapshot can = resources.capabilities(customer, accountId);
+    if (!can.ipAddresses()) {
+      throw DispatchException.unsupported("this cloud has no static IP addresses");
+    }
+    return dispatcher.dispatch(
+        actor,
+        Action.IP_REQUEST,
+        () -> {
+          GeneratedKeyHolder keys = new GeneratedKeyHolder();
+          resources
+              .jdbc()
+              .sql(
+                  """
+                  INSERT INTO ip_address (customer_id, cloud_account_id, region_id, state, owner_user_id)
+                  VALUES (?, ?, ?, 'pending', ?)
+                  """)
+              .params(customer, accountId, request.regionId(), actor.userId())
+              .update(keys, "id");
+          return keys.getKey().longValue();
+        },
+        ActionDispatcher.payload());
+  }
+
+  @PostMapping("/{id}/assign")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public JobTicket assign(Actor actor, @PathVariable long id, @RequestBody AssignAddress request) {
+    long customer = actor.customerId();
+    Map<String, Object> address = resources.owned("ip_address", customer, id);
+    resources.capabilities(customer, Resources.id(address, "cloud_account_id"));
+    States.require(address, "IP address", "assigned", "available");
+    Map<String, Object> server =
+        resources.owned("server", customer, Checks.required(request.serverId(), "serverId"));
+    if (Resources.id(server, "region_id") != Resources.id(address, "region_id")) {
+      throw DispatchException.badRequest(
+          "server " + request.serverId() + " is not in the address's region");
+    }
+    States.require(server, "server", "given an address", "running", "stopped");
+    JobsInFlight.refuseIfBusy(resources, "ip_address", id);
+    return dispatcher.dispatch(
+        actor,
+        Action.IP_ASSIGN,
+        id,
+        ActionDispatcher.payload().put("serverId", request.serverId()));
+  }
+
+  @PostMapping("/{id}/unassign")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public JobTicket unassign(Actor actor, @PathVariable long id) {
+    Map<String, Object> address = resources.owned("ip_address", actor.customerId(), id);
+    resources.capabilities(actor.customerId(), Resources.id(address, "cloud_account_id"));
+    States.require(address, "IP address", "unassigned", "assigned");
+    JobsInFlight.refuseIfBusy(resources, "ip_address", id);
+    return dispatcher.dispatch(actor, Action.IP_UNASSIGN, id, ActionDispatcher.payload());
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public JobTicket release(Actor actor, @PathVariable long id) {
+    Map<String, Object> address = resources.owned("ip_address", actor.customerId(), id);
+    resources.capabilities(actor.customerId(), Resources.id(address, "cloud_account_id"));
+    States.require(address, "IP address", "released", "available");
+    JobsInFlight.refuseIfBusy(resources, "ip_address", id);
+    return dispatcher.dispatch(actor, Action.IP_RELEASE, id, ActionDispatcher.payload());
+  }
+}

@@ -1,0 +1,204 @@
+package io.stratus.dispatcher.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stratus.cloud.spi.CapabilitySnapshot;
+import io.stratus.common.job.Action;
+import io.stratus.dispatcher.access.Actor;
+import io.stratus.dispatcher.action.ActionDispatcher;
+import io.stratus.dispatcher.action.JobTicket;
+import io.stratus.dispatcher.action.JobsInFlight;
+import io.stratus.dispatcher.action.Resources;
+import io.stratus.dispatcher.web.Checks;
+import io.stratus.dispatcher.web.DispatchException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Server actions: launch, start, stop, reboot, terminate. A launch writes the server row at once,
+ * in state pending, so it is listed before the cloud has answered. Each action is checked against
+ * the account's capabilities and the server's state first: stopping a stopped server is a 409.
+ */
+@RestController
+@RequestMapping("/servers")
+public class ServerController {
+  private final Resources resources;
+  private final ActionDispatcher dispatcher;
+
+  public ServerController(Resources resources, ActionDispatcher dispatcher) {
+    this.resources = resources;
+    this.dispatcher = dispatcher;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public JobTicket launch(Actor actor, @RequestBody LaunchServer request) {
+    long customer = actor.customerId();
+    Map<String, Object> region =
+        resources.owned("region", customer, Checks.required(request.regionId(), "regionId"));
+    long regionId = request.regionId();
+    long accountId = Resources.id(region, "cloud_account_id");
+    CapabilitySnapshot can = resources.capabilities(customer, accountId);
+    if (!can.servers()) {
+      throw DispatchException.unsupported("this cloud does not run servers");
+    }
+    String name = Checks.name(request.name(), "name");
+    if (can.maxNameLength() > 0 && name.length() > can.maxNameLength()) {
+      throw DispatchException.badRequest(
+          "name must be at most " + can.maxNameLength() + " characters on this cloud");
+    }
+    if (can.namePattern() != null && !Pattern.matches(can.namePattern(), name)) {
+      throw DispatchException.badRequest(
+          "name '" + name + "' is not allowed on this cloud (pattern " + can.namePattern() + ")");
+    }
+    if (request.dataCenterId() != null) {
+      inRegion(
+          resources.owned("data_center", customer, request.dataCenterId()),
+          regionId,
+          "data centre");
+    } else if (can.requiresDataCenter()) {
+      throw DispatchException.badRequest("this cloud needs a dataCenterId for a launch");
+    }
+    Map<String, Object> image =
+        inRegion(
+            resources.owned(
+                "machine_image", customer, Checks.required(request.imageId(), "imageId")),
+            regionId,
+            "image");
+    if (!"active".equals(image.get("state"))) {
+      throw DispatchException.conflict("image " + request.imageId() + " is " + image.get("state"));
+    }
+    inRegion(
+        resources.owned(
+            "server_product", customer, Checks.required(request.productId(), "productId")),
+        regionId,
+        "product");
+    List<Long> firewalls = request.firewallIds() == null ? List.of() : request.firewallIds();
+    if (!firewalls.isEmpty() && !can.supportsFirewalls()) {
+      throw DispatchException.unsupported("this cloud cannot put servers behind firewalls");
+    }
+    for (Long firewall : firewalls) {
+      inRegion(
+          resources.owned("firewall", customer, Checks.required(firewall, "firewallIds[]")),
+          regionId,
+          "firewall");
+    }
+    if (request.userData() != null && !can.supportsUserData()) {
+      throw DispatchException.unsupported("this cloud does not take user data");
+    }
+    if (request.userData() != null && request.userData().length() > 16384) {
+      throw DispatchException.badRequest("userData must be at most 16384 characters");
+    }
+    ObjectNode parameters = ActionDispatcher.payload();
+    ArrayNode ids = parameters.putArray("firewallIds");
+    firewalls.forEach(ids::add);
+    if (request.userData() != null) {
+      parameters.put("userData", request.userData());
+    }
+    return dispatcher.dispatch(
+        actor,
+        Action.SERVER_LAUNCH,
+        () -> insertPending(actor, accountId, regionId, request, name),
+        parameters);
+  }
+
+  @PostMapping("/{id}/start")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public JobTicket start(Actor actor, @PathVariable long id) {
+    return act(actor, id, Action.SERVER_START, Set.of("stopped"));
+  }
+
+  @PostMapping("/{id}/stop")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public JobTicket stop(Actor actor, @PathVariable long id) {
+    return act(actor, id, Action.SERVER_STOP, Set.of("running"));
+  }
+
+  @PostMapping("/{id}/reboot")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public JobTicket reboot(Actor actor, @PathVariable long id) {
+    return act(actor, id, Action.SERVER_REBOOT, Set.of("running"));
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public JobTicket terminate(Actor actor, @PathVariable long id) {
+    return act(
+        actor,
+        id,
+        Action.SERVER_TERMINATE,
+        Set.of("pending", "running", "stopping", "stopped", "rebooting"));
+  }
+
+  private JobTicket act(Actor actor, long id, Action action, Set<String> allowedStates) {
+    Map<String, Object> server = resources.owned("server", actor.customerId(), id);
+    resources.capabilities(actor.customerId(), Resources.id(server, "cloud_account_id"));
+    String state = (String) server.get("state");
+    String verb = action.kind().substring(action.kind().indexOf('.') + 1);
+    if (!allowedStates.contains(state)) {
+      throw DispatchException.conflict(
+          "server "
+              + id
+              + " is "
+              + state
+              + "; it cannot "
+              + verb
+              + " (only when "
+              + String.join(" or ", allowedStates.stream().sorted().toList())
+              + ")");
+    }
+    if (server.get("provider_server_id") == null && action != Action.SERVER_TERMINATE) {
+      throw DispatchException.conflict(
+          "server " + id + " is still being launched; try again when it is running");
+    }
+    JobsInFlight.refuseIfBusy(resources, "server", id);
+    return dispatcher.dispatch(actor, action, id, ActionDispatcher.payload());
+  }
+
+  private long insertPending(
+      Actor actor, long accountId, long regionId, LaunchServer request, String name) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    resources
+        .jdbc()
+        .sql(
+            """
+            INSERT INTO server (customer_id, cloud_account_id, region_id, data_center_id, name,
+                                description, state, image_id, product_id, owner_user_id,
+                                client_token)
+            VALUES (:customer, :account, :region, :dc, :name, :description, 'pending', :image,
+                    :product, :owner, :token)
+            """)
+        .param("customer", actor.customerId())
+        .param("account", accountId)
+        .param("region", regionId)
+        .param("dc", request.dataCenterId())
+        .param("name", name)
+        .param("description", request.description())
+        .param("image", request.imageId())
+        .param("product", request.productId())
+        .param("owner", actor.userId())
+        .param("token", UUID.randomUUID().toString())
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  static Map<String, Object> inRegion(Map<String, Object> row, long regionId, String what) {
+    if (Resources.id(row, "region_id") != regionId) {
+      throw DispatchException.badRequest(
+          what + " " + row.get("id") + " is not in region " + regionId);
+    }
+    return row;
+  }
+}

@@ -1,0 +1,232 @@
+package io.stratus.dispatcher.support;
+
+import io.stratus.cloud.local.LocalCloudProcess;
+import io.stratus.common.config.Config;
+import io.stratus.common.config.Secret;
+import io.stratus.common.db.DatabaseSettings;
+import io.stratus.common.keys.CredentialVault;
+import io.stratus.common.keys.CustomerKeys;
+import io.stratus.common.keys.KeyEncryptionKeys;
+import io.stratus.common.km.KmClient;
+import io.stratus.common.messaging.AmqpSettings;
+import io.stratus.dispatcher.DispatcherServer;
+import io.stratus.dispatcher.DispatcherSettings;
+import io.stratus.km.support.KmFixture;
+import io.stratus.testkit.TestBroker;
+import io.stratus.testkit.TestDatabase;
+import io.stratus.testkit.TestServices;
+import io.stratus.worker.publisher.WorkerPublisher;
+import io.stratus.worker.subscriber.CloudHandlers;
+import io.stratus.worker.subscriber.SubscriberSettings;
+import io.stratus.worker.subscriber.WorkerSubscriber;
+import io.stratus.worker.subscriber.cloud.VaultCredentialSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A whole platform for the Dispatcher's tests, real in every part: the Key Manager over mutual TLS
+ * with its own schema, the main schema on the test MySQL, the test broker, the local cloud as its
+ * own process, the Dispatcher in an embedded Tomcat, and a worker publisher and subscriber.
+ */
+public final class Platform implements AutoCloseable {
+  private final KmFixture km;
+  private final LocalCloudProcess cloud;
+  private final DispatcherServer dispatcher;
+  private final TestBroker broker;
+  private final String prefix;
+  private final WorkerPublisher publisher;
+  private WorkerSubscriber subscriber;
+  private final Map<String, String> workerKeys;
+
+  private Platform(
+      KmFixture km,
+      LocalCloudProcess cloud,
+      DispatcherServer dispatcher,
+      TestBroker broker,
+      String prefix,
+      WorkerPublisher publisher,
+      Map<String, String> workerKeys) {
+    this.km = km;
+    this.cloud = cloud;
+    this.dispatcher = dispatcher;
+    this.broker = broker;
+    this.prefix = prefix;
+    this.publisher = publisher;
+    this.workerKeys = workerKeys;
+  }
+
+  /**
+   * @param cloudConfig the local cloud's configuration (regions and their modes)
+   * @param workerOverrides extra {@code worker.properties} keys, e.g. a short task lease
+   */
+  public static Platform start(
+      String purpose, String cloudConfig, Map<String, String> workerOverrides) throws IOException {
+    KmFixture km = KmFixture.start(purpose, null);
+    LocalCloudProcess cloud = null;
+    DispatcherServer dispatcher = null;
+    WorkerPublisher publisher = null;
+    try {
+      cloud = LocalCloudProcess.start(Files.createTempDirectory(purpose + "-cloud-"), cloudConfig);
+      TestBroker broker = TestServices.broker();
+      String prefix = broker.uniqueName(purpose);
+      TestDatabase main = km.mainDatabase();
+      Path pki = km.pki();
+
+      Map<String, String> common = new HashMap<>();
+      common.put("db.url", main.jdbcUrl());
+      common.put("db.user", main.user());
+      common.put("db.password", main.password());
+      common.put("amqp.uri", broker.uri());
+      common.put("amqp.prefix", prefix);
+      common.put("km.url", km.url().toString());
+      common.put("keys.kek.file", km.kekFile().toString());
+      common.put("keys.cache.ttl", "0s");
+      common.put("tls.truststore", pki.resolve("truststore.p12").toString());
+
+      Map<String, String> dispatcherKeys = new HashMap<>(common);
+      dispatcherKeys.put("server.port", "0");
+      dispatcherKeys.put("server.address", "127.0.0.1");
+      dispatcherKeys.put("tls.keystore", pki.resolve("dispatcher.p12").toString());
+      dispatcher =
+          DispatcherServer.start(
+              DispatcherSettings.from(Config.of("dispatcher", dispatcherKeys, Map.of())));
+
+      Map<String, String> workerKeys = new HashMap<>(common);
+      workerKeys.put("tls.keystore", pki.resolve("worker.p12").toString());
+      workerKeys.put("publisher.sweep-interval", "200ms");
+      workerKeys.put("publisher.republish-after", "5s");
+      workerKeys.put("cache.interval.servers", "2s");
+      workerKeys.put("subscriber.task-lease", "5s");
+      workerKeys.put("subscriber.poll-interval", "100ms");
+      workerKeys.put("subscriber.stop-timeout", "10s");
+      workerKeys.putAll(workerOverrides);
+      publisher = new WorkerPublisher(Config.of("worker", workerKeys, Map.of()));
+      publisher.start();
+      Platform platform =
+          new Platform(km, cloud, dispatcher, broker, prefix, publisher, workerKeys);
+      platform.startSubscriber();
+      return platform;
+    } catch (IOException | RuntimeException e) {
+      if (publisher != null) {
+        closeQuietly(publisher);
+      }
+      if (dispatcher != null) {
+        dispatcher.close();
+      }
+      if (cloud != null) {
+        closeQuietly(cloud);
+      }
+      km.close();
+      throw e;
+    }
+  }
+
+  /** Starts a (new) worker subscriber, as a fresh process would. */
+  public void startSubscriber() {
+    Config config = Config.of("worker", workerKeys, Map.of());
+    TestDatabase main = km.mainDatabase();
+    KmClient client = km.client("worker");
+    subscriber =
+        new WorkerSubscriber(
+            SubscriberSettings.from(config),
+            DatabaseSettings.of(main.jdbcUrl(), main.user(), Secret.of(main.password())),
+            AmqpSettings.of(broker.uri(), prefix),
+            CloudHandlers.using(
+                context ->
+                    new VaultCredentialSource(
+                        context.database().reads(),
+                        new CredentialVault(
+                            new CustomerKeys(
+                                context.database().primary(),
+                                KeyEncryptionKeys.load(km.kekFile()),
+                                Duration.ZERO),
+                            client,
+                            context.database().primary()))));
+    subscriber.start();
+  }
+
+  /** Stops the subscriber; with {@code abandon} it does not wait for the tasks it is running. */
+  public void stopSubscriber() {
+    if (subscriber != null) {
+      subscriber.close();
+      subscriber = null;
+    }
+  }
+
+  /** A Dispatcher client with {@code component}'s certificate. */
+  public DispatcherClient client(String component, Long customerId, Long userId) {
+    return new DispatcherClient(km.tls(component), dispatcher.port(), customerId, userId);
+  }
+
+  public int dispatcherPort() {
+    return dispatcher.port();
+  }
+
+  public KmFixture km() {
+    return km;
+  }
+
+  public LocalCloudProcess cloud() {
+    return cloud;
+  }
+
+  public TestBroker broker() {
+    return broker;
+  }
+
+  public DataSource main() {
+    return km.mainDataSource();
+  }
+
+  public JdbcClient jdbc() {
+    return JdbcClient.create(main());
+  }
+
+  /** A customer (with its keyset) and one active user of it; returns {customer, user}. */
+  public long[] newCustomer(String name) {
+    long customer = km.newCustomer(name);
+    jdbc()
+        .sql("INSERT INTO user_account (customer_id, email, display_name) VALUES (?, ?, ?)")
+        .params(customer, "admin@" + name + ".example", "Admin of " + name)
+        .update();
+    long user =
+        jdbc()
+            .sql("SELECT id FROM user_account WHERE customer_id = ?")
+            .param(customer)
+            .query(Long.class)
+            .single();
+    return new long[] {customer, user};
+  }
+
+  /** The local cloud as a cloud definition; returns its id. */
+  public long defineLocalCloud() throws IOException {
+    jdbc()
+        .sql("INSERT INTO cloud (name, provider_name, endpoint) VALUES ('local', 'local', ?)")
+        .param(cloud.credentials().get("endpoint"))
+        .update();
+    return jdbc().sql("SELECT id FROM cloud WHERE name = 'local'").query(Long.class).single();
+  }
+
+  @Override
+  public void close() {
+    stopSubscriber();
+    closeQuietly(publisher);
+    dispatcher.close();
+    closeQuietly(cloud);
+    km.close();
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // the process is gone or going; the test's outcome does not depend on it
+    }
+  }
+}
