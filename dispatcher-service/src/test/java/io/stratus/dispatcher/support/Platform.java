@@ -151,7 +151,22 @@ public final class Platform implements AutoCloseable {
     subscriber.start();
   }
 
-  /** Stops the subscriber; with {@code abandon} it does not wait for the tasks it is running. */
+  /**
+   * Drops the subscriber as a crash would, mid-task, when the platform was started with {@code
+   * subscriber.stop-timeout=0s}: it stops at once without finishing or giving back what it holds,
+   * and its connections close under the running tasks.
+   */
+  public void abandonSubscriber() {
+    WorkerSubscriber dying = subscriber;
+    subscriber = null;
+    try {
+      dying.close();
+    } catch (RuntimeException e) {
+      // a crash does not close cleanly either
+    }
+  }
+
+  /** Stops the subscriber, letting its tasks in flight finish. */
   public void stopSubscriber() {
     if (subscriber != null) {
       subscriber.close();

@@ -33,7 +33,7 @@ final class AccountRegistration extends CloudTask {
     try (CloudProvider provider = context.connector().connectAccount(accountId)) {
       progress(task, 10, "testing the connection to the cloud");
       try {
-        provider.testConnection();
+        run(provider::testConnection);
       } catch (CloudException e) {
         if (!e.isRetryable()) {
           markError(accountId, e.getMessage());
@@ -43,10 +43,10 @@ final class AccountRegistration extends CloudTask {
       CapabilitySnapshot capabilities = null;
       int regions = 0;
       int dataCenters = 0;
-      for (Region region : provider.dataCenters().listRegions()) {
+      for (Region region : call(() -> provider.dataCenters().listRegions())) {
         long regionId = upsertRegion(customerId, accountId, region);
         regions++;
-        for (DataCenter dc : provider.dataCenters().listDataCenters(region.id())) {
+        for (DataCenter dc : call(() -> provider.dataCenters().listDataCenters(region.id()))) {
           upsertDataCenter(customerId, regionId, dc);
           dataCenters++;
         }
@@ -95,7 +95,7 @@ final class AccountRegistration extends CloudTask {
         .images()
         .ifPresent(
             images -> {
-              for (MachineImage image : images.list()) {
+              for (MachineImage image : listImages(images)) {
                 jdbc.sql(
                         """
                 INSERT INTO machine_image (customer_id, cloud_account_id, region_id,
@@ -121,7 +121,7 @@ final class AccountRegistration extends CloudTask {
         .virtualMachines()
         .ifPresent(
             vms -> {
-              for (ServerProduct product : vms.listProducts()) {
+              for (ServerProduct product : listProducts(vms)) {
                 jdbc.sql(
                         """
                 INSERT INTO server_product (customer_id, cloud_account_id, region_id,
@@ -142,6 +142,24 @@ final class AccountRegistration extends CloudTask {
                     .update();
               }
             });
+  }
+
+  private static java.util.List<MachineImage> listImages(
+      io.stratus.cloud.spi.compute.ImageSupport images) {
+    try {
+      return call(images::list);
+    } catch (io.stratus.common.task.RecoverableTaskException e) {
+      throw new CloudException(io.stratus.cloud.spi.CloudErrorType.COMMUNICATION, e.getMessage());
+    }
+  }
+
+  private static java.util.List<ServerProduct> listProducts(
+      io.stratus.cloud.spi.compute.VirtualMachineSupport vms) {
+    try {
+      return call(vms::listProducts);
+    } catch (io.stratus.common.task.RecoverableTaskException e) {
+      throw new CloudException(io.stratus.cloud.spi.CloudErrorType.COMMUNICATION, e.getMessage());
+    }
   }
 
   private long upsertRegion(long customerId, long accountId, Region region) {

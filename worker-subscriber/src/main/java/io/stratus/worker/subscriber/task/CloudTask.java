@@ -89,6 +89,36 @@ abstract class CloudTask implements TaskHandler {
     }
   }
 
+  /** How many times one cloud call is tried before its retryable failure fails the attempt. */
+  static final int CALL_TRIES = 4;
+
+  /**
+   * Runs one cloud call, trying it again after a short pause when the cloud answers with a
+   * retryable error (throttling, capacity, communication). Only for calls that are safe to repeat:
+   * reads, and actions the cloud makes idempotent (a launch with its client token).
+   */
+  static <T> T call(java.util.function.Supplier<T> cloudCall) throws RecoverableTaskException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return cloudCall.get();
+      } catch (CloudException e) {
+        if (!e.isRetryable() || attempt == CALL_TRIES) {
+          throw e;
+        }
+        pause(100L * attempt * attempt);
+      }
+    }
+  }
+
+  /** {@link #call} for a call without a result. */
+  static void run(Runnable cloudCall) throws RecoverableTaskException {
+    call(
+        () -> {
+          cloudCall.run();
+          return null;
+        });
+  }
+
   static void pause(long millis) throws RecoverableTaskException {
     try {
       Thread.sleep(millis);

@@ -61,7 +61,7 @@ public final class ServerTasks {
         throws RecoverableTaskException {
       long deadline = System.nanoTime() + context.waitLimit().toNanos();
       while (true) {
-        Optional<VirtualMachine> found = vms.get(providerId);
+        Optional<VirtualMachine> found = call(() -> vms.get(providerId));
         if (found.isEmpty()) {
           if (target == VmState.TERMINATED) {
             record(task, serverId, null, "terminated", null);
@@ -157,7 +157,8 @@ public final class ServerTasks {
         String providerId = (String) server.get("provider_server_id");
         if (providerId == null) {
           progress(task, 10, "asking the cloud for server " + serverId);
-          VirtualMachine vm = vms.launch(options(task, server));
+          VmLaunchOptions options = options(task, server);
+          VirtualMachine vm = call(() -> vms.launch(options));
           record(task, serverId, vm, state(vm.state()), vm.stateReason());
           providerId = vm.id();
         }
@@ -248,7 +249,7 @@ public final class ServerTasks {
       }
       try (CloudProvider provider = context.connector().connect(id(server, "region_id"))) {
         VirtualMachineSupport vms = vms(provider);
-        Optional<VirtualMachine> now = vms.get(providerId);
+        Optional<VirtualMachine> now = call(() -> vms.get(providerId));
         if (now.isEmpty() && verb == Verb.TERMINATE) {
           record(task, serverId, null, "terminated", "no longer known to the cloud");
           progress(task, 99, "server " + serverId + " is terminated");
@@ -259,10 +260,10 @@ public final class ServerTasks {
         if (!alreadyThere && !(verb == Verb.REBOOT && repeatedReboot(task, now))) {
           progress(task, 20, "server " + serverId + " is being " + verb.past);
           switch (verb) {
-            case START -> vms.start(providerId);
-            case STOP -> vms.stop(providerId);
-            case REBOOT -> vms.reboot(providerId);
-            case TERMINATE -> vms.terminate(providerId);
+            case START -> run(() -> vms.start(providerId));
+            case STOP -> run(() -> vms.stop(providerId));
+            case REBOOT -> vms.reboot(providerId); // not repeated: a reboot is not idempotent
+            case TERMINATE -> run(() -> vms.terminate(providerId));
           }
         }
         VirtualMachine vm = await(task, vms, serverId, providerId, verb.target);

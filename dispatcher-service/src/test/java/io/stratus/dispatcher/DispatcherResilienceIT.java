@@ -1,0 +1,193 @@
+package io.stratus.dispatcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stratus.dispatcher.support.DispatcherClient;
+import io.stratus.dispatcher.support.DispatcherClient.Answer;
+import io.stratus.dispatcher.support.Platform;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Nothing is lost and nothing is done twice when the cloud throttles, a subscriber dies in the
+ * middle of a task, or the broker restarts. The simulated regions make launches cheap: {@code
+ * sim-1} answers a third of its calls with throttling errors, {@code sim-2} boots slowly so a
+ * launch is still in flight when the trouble comes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DispatcherResilienceIT {
+  private static final Duration JOB_LIMIT = Duration.ofSeconds(120);
+
+  private Platform platform;
+  private DispatcherClient console;
+
+  @BeforeAll
+  void start() throws Exception {
+    platform =
+        Platform.start(
+            "resilience",
+            """
+            regions=sim-1,sim-2
+            region.sim-1.mode=simulated
+            region.sim-1.boot-time=500ms
+            region.sim-1.error-rate=0.33
+            region.sim-1.error-types=throttling
+            region.sim-2.mode=simulated
+            region.sim-2.boot-time=6s
+            """,
+            Map.of("subscriber.task-lease", "4s", "subscriber.stop-timeout", "0s"));
+    long[] acme = platform.newCustomer("acme");
+    console = platform.client("console", acme[0], acme[1]);
+    long cloudId = platform.defineLocalCloud();
+    Map<String, String> credentials = platform.cloud().credentials();
+    Answer account =
+        console.post(
+            "/accounts",
+            Map.of(
+                "cloudId",
+                cloudId,
+                "name",
+                "local",
+                "fields",
+                Map.of(
+                    "accessKey", credentials.get("accessKey"),
+                    "secretKey", credentials.get("secretKey"))));
+    assertEquals(202, account.status(), account.body().toString());
+    JsonNode job = console.awaitJob(account.id("jobId"), JOB_LIMIT);
+    assertEquals("COMPLETE", job.path("status").asText(), job.toString());
+  }
+
+  @AfterAll
+  void stop() {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  void everyLaunchCompletesWhenTheCloudThrottlesAThirdOfItsCalls() throws Exception {
+    List<Answer> launches = launch("sim-1", "throttled", 12);
+    for (Answer launch : launches) {
+      JsonNode job = console.awaitJob(launch.id("jobId"), JOB_LIMIT);
+      assertEquals("COMPLETE", job.path("status").asText(), job.toString());
+    }
+    assertOneRunningMachineEach("throttled", 12);
+  }
+
+  @Test
+  void aTaskWhoseSubscriberDiesCompletesOnceAfterItsLeaseLapses() throws Exception {
+    List<Answer> launches = launch("sim-2", "orphaned", 3);
+    awaitClaimed(launches);
+    platform.abandonSubscriber();
+    platform.startSubscriber();
+    for (Answer launch : launches) {
+      JsonNode job = console.awaitJob(launch.id("jobId"), JOB_LIMIT);
+      assertEquals("COMPLETE", job.path("status").asText(), job.toString());
+    }
+    assertOneRunningMachineEach("orphaned", 3);
+  }
+
+  @Test
+  void tasksQueuedAndRunningSurviveABrokerRestart() throws Exception {
+    assumeTrue(platform.broker().canRestart(), "this broker cannot be restarted from the test");
+    List<Answer> launches = launch("sim-2", "restarted", 6);
+    awaitClaimed(launches.subList(0, 1));
+    platform.broker().restart();
+    launches.addAll(launch("sim-2", "after-restart", 2));
+    for (Answer launch : launches) {
+      JsonNode job = console.awaitJob(launch.id("jobId"), JOB_LIMIT);
+      assertEquals("COMPLETE", job.path("status").asText(), job.toString());
+    }
+    assertOneRunningMachineEach("restarted", 6);
+    assertOneRunningMachineEach("after-restart", 2);
+  }
+
+  private List<Answer> launch(String region, String prefix, int count) {
+    long regionId =
+        platform
+            .jdbc()
+            .sql("SELECT id FROM region WHERE provider_region_id = ?")
+            .param(region)
+            .query(Long.class)
+            .single();
+    long image =
+        platform
+            .jdbc()
+            .sql("SELECT MIN(id) FROM machine_image WHERE region_id = ?")
+            .param(regionId)
+            .query(Long.class)
+            .single();
+    long product =
+        platform
+            .jdbc()
+            .sql("SELECT MIN(id) FROM server_product WHERE region_id = ?")
+            .param(regionId)
+            .query(Long.class)
+            .single();
+    List<Answer> launches = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Answer launched =
+          console.post(
+              "/servers",
+              Map.of(
+                  "regionId",
+                  regionId,
+                  "imageId",
+                  image,
+                  "productId",
+                  product,
+                  "name",
+                  prefix + "-" + i));
+      assertEquals(202, launched.status(), launched.body().toString());
+      launches.add(launched);
+    }
+    return launches;
+  }
+
+  /** Waits until every launch's task is held by a worker. */
+  private void awaitClaimed(List<Answer> launches) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    for (Answer launch : launches) {
+      while (!"running"
+          .equals(
+              platform
+                  .jdbc()
+                  .sql("SELECT state FROM task WHERE job_id = ?")
+                  .param(launch.id("jobId"))
+                  .query(String.class)
+                  .single())) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("job " + launch.id("jobId") + "'s task was never claimed");
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  /** One row per launch, running, each with its own machine in the cloud: nothing made twice. */
+  private void assertOneRunningMachineEach(String prefix, int count) {
+    Map<String, Object> rows =
+        platform
+            .jdbc()
+            .sql(
+                """
+                SELECT COUNT(*) AS total_rows, SUM(state = 'running') AS running,
+                       COUNT(DISTINCT provider_server_id) AS machines
+                  FROM server WHERE name LIKE ?
+                """)
+            .param(prefix + "-%")
+            .query()
+            .singleRow();
+    assertEquals(count, ((Number) rows.get("total_rows")).intValue(), "rows: " + rows);
+    assertEquals(count, ((Number) rows.get("running")).intValue(), "running: " + rows);
+    assertEquals(count, ((Number) rows.get("machines")).intValue(), "machines: " + rows);
+  }
+}
