@@ -147,6 +147,7 @@ public final class TaskStore {
         jdbc.sql(
                 """
                 UPDATE task t LEFT JOIN job j ON j.id = t.job_id AND j.status = 'RUNNING'
+                       AND t.job_id IS NOT NULL
                    SET t.state = 'retry_wait', t.lease_owner = NULL, t.lease_expires_at = NULL,
                        t.published_at = NULL, t.last_error = :reason,
                        t.next_attempt_at = DATE_ADD(NOW(3), INTERVAL :micros MICROSECOND),
@@ -195,6 +196,7 @@ public final class TaskStore {
     jdbc.sql(
             """
             UPDATE task t LEFT JOIN job j ON j.id = t.job_id AND j.status = 'RUNNING'
+                   AND t.job_id IS NOT NULL
                SET t.state = 'failed', t.finished_at = NOW(3), t.lease_owner = NULL,
                    t.last_error = CONCAT('worker lost on the last of ', t.attempts, ' attempts',
                                          IFNULL(CONCAT('; before that: ', t.last_error), '')),
@@ -238,6 +240,24 @@ public final class TaskStore {
    * succeeded, ERROR with the reason when it failed. A job has one task, so its status follows it.
    */
   private boolean finish(Lease lease, String state, String reason) {
+    if (lease.task().jobId() == null) {
+      // No job to finish: a single-table statement, which takes no locks on the job table.
+      return jdbc.sql(
+                  """
+                  UPDATE task
+                     SET state = :state, last_error = COALESCE(:reason, last_error),
+                         lease_owner = NULL, lease_expires_at = NULL, finished_at = NOW(3)
+                   WHERE id = :id AND state = 'running' AND lease_owner = :owner
+                     AND attempts = :attempt
+                  """)
+              .param("state", state)
+              .param("reason", reason == null ? null : truncate(reason))
+              .param("id", lease.taskId())
+              .param("owner", lease.owner())
+              .param("attempt", lease.attempt())
+              .update()
+          == 1;
+    }
     return jdbc.sql(
                 """
                 UPDATE task t LEFT JOIN job j ON j.id = t.job_id AND j.status = 'RUNNING'
