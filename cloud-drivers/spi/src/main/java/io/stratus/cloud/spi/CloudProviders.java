@@ -1,17 +1,32 @@
 package io.stratus.cloud.spi;
 
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Finds drivers with {@link ServiceLoader}. */
 public final class CloudProviders {
   private CloudProviders() {}
 
-  /** Every driver on the class path. */
+  private static final Map<ClassLoader, List<CloudProviderFactory>> FOUND =
+      new ConcurrentHashMap<>();
+
+  /**
+   * Every driver on the class path (of the thread's context class loader, as a WAR has it). Looked
+   * up once per class loader: factories are stateless, and workers ask for one on every task.
+   */
   public static List<CloudProviderFactory> all() {
-    return ServiceLoader.load(CloudProviderFactory.class).stream()
-        .map(ServiceLoader.Provider::get)
-        .toList();
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = CloudProviders.class.getClassLoader();
+    }
+    return FOUND.computeIfAbsent(
+        loader,
+        l ->
+            ServiceLoader.load(CloudProviderFactory.class, l).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList());
   }
 
   /**

@@ -19,7 +19,15 @@ import java.time.Duration;
  * taxonomy.
  */
 final class LocalApiClient {
-  private final HttpClient http;
+  /**
+   * One client for every provider in the process: it is thread-safe and keeps its connections, so a
+   * worker connecting a provider per task neither opens a new connection pool nor starts another
+   * selector thread each time.
+   */
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final HttpClient http = HTTP;
   private final URI endpoint;
   private final String accessKey;
   private final byte[] secret;
@@ -29,7 +37,6 @@ final class LocalApiClient {
     this.endpoint = endpoint;
     this.accessKey = accessKey;
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   JsonNode get(String path) {
