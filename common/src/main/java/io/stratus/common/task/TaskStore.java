@@ -7,12 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Leased tasks in MySQL, the source of truth for every unit of work.
@@ -31,9 +35,11 @@ public final class TaskStore {
 
   private final JdbcClient jdbc;
   private final RetryPolicy retryPolicy;
+  private final TransactionTemplate transactions;
 
   public TaskStore(DataSource primary, RetryPolicy retryPolicy) {
     this.jdbc = JdbcClient.create(primary);
+    this.transactions = new TransactionTemplate(new DataSourceTransactionManager(primary));
     this.retryPolicy = retryPolicy;
   }
 
@@ -143,28 +149,35 @@ public final class TaskStore {
       return fail(lease, why) ? Optional.of(TaskState.FAILED) : Optional.empty();
     }
     Duration delay = retryPolicy.delay(lease.attempt());
-    int updated =
-        jdbc.sql(
-                """
-                UPDATE task t LEFT JOIN job j ON j.id = t.job_id AND j.status = 'RUNNING'
-                       AND t.job_id IS NOT NULL
-                   SET t.state = 'retry_wait', t.lease_owner = NULL, t.lease_expires_at = NULL,
-                       t.published_at = NULL, t.last_error = :reason,
-                       t.next_attempt_at = DATE_ADD(NOW(3), INTERVAL :micros MICROSECOND),
-                       j.message = :retrying
-                 WHERE t.id = :id AND t.state = 'running' AND t.lease_owner = :owner
-                   AND t.attempts = :attempt
-                """)
-            .param("reason", truncate(reason))
-            .param(
-                "retrying",
-                truncate("attempt " + lease.attempt() + " failed, trying again: " + reason))
-            .param("micros", delay.toNanos() / 1000)
-            .param("id", lease.taskId())
-            .param("owner", lease.owner())
-            .param("attempt", lease.attempt())
-            .update();
-    return updated >= 1 ? Optional.of(TaskState.RETRY_WAIT) : Optional.empty();
+    boolean moved =
+        inTransaction(
+            () -> {
+              int updated =
+                  jdbc.sql(
+                          """
+                          UPDATE task
+                             SET state = 'retry_wait', lease_owner = NULL, lease_expires_at = NULL,
+                                 published_at = NULL, last_error = :reason,
+                                 next_attempt_at = DATE_ADD(NOW(3), INTERVAL :micros MICROSECOND)
+                           WHERE id = :id AND state = 'running' AND lease_owner = :owner
+                             AND attempts = :attempt
+                          """)
+                      .param("reason", truncate(reason))
+                      .param("micros", delay.toNanos() / 1000)
+                      .param("id", lease.taskId())
+                      .param("owner", lease.owner())
+                      .param("attempt", lease.attempt())
+                      .update();
+              if (updated == 1 && lease.task().jobId() != null) {
+                jdbc.sql("UPDATE job SET message = ? WHERE id = ? AND status = 'RUNNING'")
+                    .params(
+                        truncate("attempt " + lease.attempt() + " failed, trying again: " + reason),
+                        lease.task().jobId())
+                    .update();
+              }
+              return updated == 1;
+            });
+    return moved ? Optional.of(TaskState.RETRY_WAIT) : Optional.empty();
   }
 
   /**
@@ -193,20 +206,7 @@ public final class TaskStore {
    * a lapsed lease. Before listing, tasks whose last attempt's lease lapsed are failed.
    */
   public List<Long> findDue(int limit, Duration republishAfter) {
-    jdbc.sql(
-            """
-            UPDATE task t LEFT JOIN job j ON j.id = t.job_id AND j.status = 'RUNNING'
-                   AND t.job_id IS NOT NULL
-               SET t.state = 'failed', t.finished_at = NOW(3), t.lease_owner = NULL,
-                   t.last_error = CONCAT('worker lost on the last of ', t.attempts, ' attempts',
-                                         IFNULL(CONCAT('; before that: ', t.last_error), '')),
-                   j.status = 'ERROR', j.completed_at = NOW(3),
-                   j.message = LEFT(CONCAT('worker lost on the last of ', t.attempts,
-                                           ' attempts'), 2000)
-             WHERE t.state = 'running' AND t.lease_expires_at < NOW(3)
-               AND t.attempts >= t.max_attempts
-            """)
-        .update();
+    failLostLastAttempts();
     long republishMicros = republishAfter.toNanos() / 1000;
     return jdbc.sql(
             """
@@ -236,47 +236,99 @@ public final class TaskStore {
   }
 
   /**
-   * Finishes the task and, in the same statement, the job it belongs to: COMPLETE at 100 % when it
-   * succeeded, ERROR with the reason when it failed. A job has one task, so its status follows it.
+   * Finishes the task and, in the same transaction, the job it belongs to: COMPLETE at 100 % when
+   * it succeeded, ERROR with the reason when it failed. A job has one task, so its status follows
+   * it. Both statements find their row by primary key, task first, so concurrent finishes take
+   * their locks in one order and cannot deadlock each other.
    */
   private boolean finish(Lease lease, String state, String reason) {
-    if (lease.task().jobId() == null) {
-      // No job to finish: a single-table statement, which takes no locks on the job table.
-      return jdbc.sql(
+    return inTransaction(
+        () -> {
+          int updated =
+              jdbc.sql(
+                      """
+                      UPDATE task
+                         SET state = :state, last_error = COALESCE(:reason, last_error),
+                             lease_owner = NULL, lease_expires_at = NULL, finished_at = NOW(3)
+                       WHERE id = :id AND state = 'running' AND lease_owner = :owner
+                         AND attempts = :attempt
+                      """)
+                  .param("state", state)
+                  .param("reason", reason == null ? null : truncate(reason))
+                  .param("id", lease.taskId())
+                  .param("owner", lease.owner())
+                  .param("attempt", lease.attempt())
+                  .update();
+          if (updated == 1 && lease.task().jobId() != null) {
+            boolean succeeded = "succeeded".equals(state);
+            jdbc.sql(
+                    """
+                    UPDATE job
+                       SET status = :status, progress = IF(:succeeded, 100, progress),
+                           message = IF(:succeeded, message, :reason), completed_at = NOW(3)
+                     WHERE id = :id AND status = 'RUNNING'
+                    """)
+                .param("status", succeeded ? "COMPLETE" : "ERROR")
+                .param("succeeded", succeeded)
+                .param("reason", reason == null ? null : truncate(reason))
+                .param("id", lease.task().jobId())
+                .update();
+          }
+          return updated == 1;
+        });
+  }
+
+  /**
+   * Fails the tasks whose last attempt's lease lapsed (the worker died), and their jobs, task rows
+   * first as {@link #finish} takes them.
+   */
+  private void failLostLastAttempts() {
+    List<Map<String, Object>> lost =
+        jdbc.sql(
+                """
+                SELECT id, job_id FROM task
+                 WHERE state = 'running' AND lease_expires_at < NOW(3)
+                   AND attempts >= max_attempts
+                """)
+            .query()
+            .listOfRows();
+    if (lost.isEmpty()) {
+      return;
+    }
+    List<Object> taskIds = lost.stream().map(row -> row.get("id")).toList();
+    List<Object> jobIds =
+        lost.stream().map(row -> row.get("job_id")).filter(Objects::nonNull).toList();
+    inTransaction(
+        () -> {
+          jdbc.sql(
                   """
                   UPDATE task
-                     SET state = :state, last_error = COALESCE(:reason, last_error),
-                         lease_owner = NULL, lease_expires_at = NULL, finished_at = NOW(3)
-                   WHERE id = :id AND state = 'running' AND lease_owner = :owner
-                     AND attempts = :attempt
+                     SET state = 'failed', finished_at = NOW(3), lease_owner = NULL,
+                         last_error = CONCAT('worker lost on the last of ', attempts, ' attempts',
+                                             IFNULL(CONCAT('; before that: ', last_error), ''))
+                   WHERE id IN (:ids) AND state = 'running' AND lease_expires_at < NOW(3)
+                     AND attempts >= max_attempts
                   """)
-              .param("state", state)
-              .param("reason", reason == null ? null : truncate(reason))
-              .param("id", lease.taskId())
-              .param("owner", lease.owner())
-              .param("attempt", lease.attempt())
-              .update()
-          == 1;
-    }
-    return jdbc.sql(
-                """
-                UPDATE task t LEFT JOIN job j ON j.id = t.job_id AND j.status = 'RUNNING'
-                   SET t.state = :state, t.last_error = COALESCE(:reason, t.last_error),
-                       t.lease_owner = NULL, t.lease_expires_at = NULL, t.finished_at = NOW(3),
-                       j.status = IF(:state = 'succeeded', 'COMPLETE', 'ERROR'),
-                       j.progress = IF(:state = 'succeeded', 100, j.progress),
-                       j.message = IF(:state = 'succeeded', j.message, :reason),
-                       j.completed_at = NOW(3)
-                 WHERE t.id = :id AND t.state = 'running' AND t.lease_owner = :owner
-                   AND t.attempts = :attempt
-                """)
-            .param("state", state)
-            .param("reason", reason == null ? null : truncate(reason))
-            .param("id", lease.taskId())
-            .param("owner", lease.owner())
-            .param("attempt", lease.attempt())
-            .update()
-        >= 1;
+              .param("ids", taskIds)
+              .update();
+          if (!jobIds.isEmpty()) {
+            jdbc.sql(
+                    """
+                    UPDATE job j JOIN task t ON t.job_id = j.id
+                       SET j.status = 'ERROR', j.completed_at = NOW(3),
+                           j.message = CONCAT('worker lost on the last of ', t.attempts,
+                                              ' attempts')
+                     WHERE j.id IN (:ids) AND j.status = 'RUNNING' AND t.state = 'failed'
+                    """)
+                .param("ids", jobIds)
+                .update();
+          }
+          return null;
+        });
+  }
+
+  private <T> T inTransaction(java.util.function.Supplier<T> work) {
+    return transactions.execute(status -> work.get());
   }
 
   private static String truncate(String reason) {

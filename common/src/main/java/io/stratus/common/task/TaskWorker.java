@@ -96,37 +96,44 @@ public final class TaskWorker implements MessageHandler, AutoCloseable {
     ScheduledFuture<?> renewal =
         renewer.scheduleAtFixedRate(
             () -> store.renew(lease, leaseTime), period, period, TimeUnit.MILLISECONDS);
+    Exception failure = null;
     try {
       handler.execute(task);
+    } catch (Exception e) {
+      failure = e;
+    } finally {
       renewal.cancel(false);
+    }
+    // Recording the outcome is outside the handler's try: a database error here is not the
+    // handler's failure. It propagates; the lease lapses and the task runs again (handlers are
+    // safe to repeat).
+    if (failure == null) {
       if (store.succeed(lease)) {
         tell(task, true, null);
       } else {
         log.warn("Task {} finished but its lease had been lost; outcome not recorded", taskId);
       }
-    } catch (Exception e) {
-      renewal.cancel(false);
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      if (handler.isRecoverable(e)) {
-        Optional<TaskState> now = store.retryLater(lease, reason);
-        log.info(
-            "Task {} ({}) attempt {} failed: {}; now {}",
-            taskId,
-            task.kind(),
-            lease.attempt(),
-            reason,
-            now.map(Enum::name).orElse("owned by another worker"));
-        if (now.equals(Optional.of(TaskState.FAILED))) {
-          tell(task, false, reason);
-        }
-      } else {
-        if (store.fail(lease, reason)) {
-          tell(task, false, reason);
-        }
-        log.warn("Task {} ({}) failed: {}", taskId, task.kind(), reason);
+      return true;
+    }
+    String reason =
+        failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    if (handler.isRecoverable(failure)) {
+      Optional<TaskState> now = store.retryLater(lease, reason);
+      log.info(
+          "Task {} ({}) attempt {} failed: {}; now {}",
+          taskId,
+          task.kind(),
+          lease.attempt(),
+          reason,
+          now.map(Enum::name).orElse("owned by another worker"));
+      if (now.equals(Optional.of(TaskState.FAILED))) {
+        tell(task, false, reason);
       }
-    } finally {
-      renewal.cancel(false);
+    } else {
+      if (store.fail(lease, reason)) {
+        tell(task, false, reason);
+      }
+      log.warn("Task {} ({}) failed: {}", taskId, task.kind(), reason);
     }
     return true;
   }

@@ -193,4 +193,55 @@ class TaskStoreIT {
         .single()
         .toInstant();
   }
+
+  @Test
+  void shouldEndTheJobWithItsTaskAndShowRetriesInTheJobsMessage() throws Exception {
+    JdbcClient jdbc = JdbcClient.create(database.primary());
+    jdbc.sql("INSERT INTO customer (name) VALUES ('jobs')").update();
+    long customer =
+        jdbc.sql("SELECT id FROM customer WHERE name = 'jobs'").query(Long.class).single();
+    io.stratus.common.job.JobStore jobs = new io.stratus.common.job.JobStore(database.primary());
+
+    long okJob = jobs.create(customer, null, "test.kind", null, null);
+    long ok =
+        store.enqueue(
+            new NewTask("test.kind", "{}", UUID.randomUUID().toString(), customer, okJob, 3));
+    Lease first = store.claim(ok, "w", Duration.ofSeconds(30)).orElseThrow();
+    assertEquals(Optional.of(TaskState.RETRY_WAIT), store.retryLater(first, "throttled"));
+    io.stratus.common.job.Job retrying = jobs.find(customer, okJob).orElseThrow();
+    assertEquals(io.stratus.common.job.JobStatus.RUNNING, retrying.status());
+    assertTrue(
+        retrying.message().contains("attempt 1 failed, trying again: throttled"),
+        retrying.message());
+    Thread.sleep(700);
+    Lease second = store.claim(ok, "w", Duration.ofSeconds(30)).orElseThrow();
+    jobs.progress(okJob, 99, "done it");
+    assertTrue(store.succeed(second));
+    io.stratus.common.job.Job complete = jobs.find(customer, okJob).orElseThrow();
+    assertEquals(io.stratus.common.job.JobStatus.COMPLETE, complete.status());
+    assertEquals(100, complete.progress());
+    assertEquals("done it", complete.message());
+
+    long badJob = jobs.create(customer, null, "test.kind", null, null);
+    long bad =
+        store.enqueue(
+            new NewTask("test.kind", "{}", UUID.randomUUID().toString(), customer, badJob, 3));
+    assertTrue(
+        store.fail(store.claim(bad, "w", Duration.ofSeconds(30)).orElseThrow(), "no such image"));
+    io.stratus.common.job.Job error = jobs.find(customer, badJob).orElseThrow();
+    assertEquals(io.stratus.common.job.JobStatus.ERROR, error.status());
+    assertEquals("no such image", error.message());
+
+    long lostJob = jobs.create(customer, null, "test.kind", null, null);
+    long lost =
+        store.enqueue(
+            new NewTask("test.kind", "{}", UUID.randomUUID().toString(), customer, lostJob, 1));
+    store.claim(lost, "dead-worker", Duration.ofMillis(50)).orElseThrow();
+    Thread.sleep(200);
+    store.findDue(10, Duration.ofSeconds(30));
+    assertEquals(TaskState.FAILED, store.find(lost).orElseThrow().state());
+    io.stratus.common.job.Job lostOne = jobs.find(customer, lostJob).orElseThrow();
+    assertEquals(io.stratus.common.job.JobStatus.ERROR, lostOne.status());
+    assertTrue(lostOne.message().contains("worker lost"), lostOne.message());
+  }
 }
