@@ -1,7 +1,6 @@
 package io.stratus.km;
 
 import io.stratus.common.db.Database;
-import io.stratus.common.db.DatabaseSettings;
 import io.stratus.common.db.SchemaMigrator;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +20,7 @@ public class KmDataConfiguration {
 
   @Bean(destroyMethod = "close")
   Database kmDatabase(KmSettings settings) {
-    Database database = Database.open(tuned(settings.database()), "km");
+    Database database = Database.open(settings.database(), "km");
     try {
       SchemaMigrator migrator = new SchemaMigrator(database.primary(), MIGRATIONS, "stratus_km");
       if (settings.migrate()) {
@@ -34,28 +33,6 @@ public class KmDataConfiguration {
       database.close();
       throw e;
     }
-  }
-
-  /**
-   * Every KM operation is a short transaction; with {@code useLocalSessionState} the driver tracks
-   * the autocommit flag itself instead of sending {@code SET autocommit} twice per transaction.
-   */
-  static DatabaseSettings tuned(DatabaseSettings settings) {
-    String url = settings.url();
-    if (url.contains("useLocalSessionState")) {
-      return settings;
-    }
-    url += (url.contains("?") ? "&" : "?") + "useLocalSessionState=true";
-    return new DatabaseSettings(
-        url,
-        settings.user(),
-        settings.password(),
-        settings.poolSize(),
-        settings.connectTimeout(),
-        settings.replicaUrls(),
-        settings.replicaUser(),
-        settings.replicaPassword(),
-        settings.replicaPoolSize());
   }
 
   @Bean
