@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.stratus.common.daemon.BuildVersion;
 import io.stratus.common.db.Database;
-import io.stratus.common.db.SchemaMigrator;
 import io.stratus.common.job.JobStore;
 import io.stratus.common.keys.CredentialVault;
 import io.stratus.common.keys.CustomerKeys;
@@ -21,7 +20,6 @@ import io.stratus.common.registry.Registration;
 import io.stratus.common.task.RetryPolicy;
 import io.stratus.common.task.TaskStore;
 import io.stratus.dispatcher.access.ActorResolver;
-import io.stratus.dispatcher.access.ComponentAccessFilter;
 import io.stratus.dispatcher.account.AccountController;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.AuditLog;
@@ -35,11 +33,18 @@ import io.stratus.dispatcher.server.ServerController;
 import io.stratus.dispatcher.storage.SnapshotController;
 import io.stratus.dispatcher.storage.VolumeController;
 import io.stratus.dispatcher.web.ApiErrors;
-import io.stratus.dispatcher.web.BodyLimitFilter;
+import io.stratus.web.BodyLimitFilter;
+import io.stratus.web.Caller;
+import io.stratus.web.ComponentAccessFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -51,8 +56,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** The Dispatcher's beans: its database, broker, KM client and customer keys, and controllers. */
 @Configuration(proxyBeanMethods = false)
 @EnableWebMvc
+@Import(DispatcherDataConfiguration.class)
 public class DispatcherConfiguration implements WebMvcConfigurer {
   public static final String COMPONENT = "dispatcher";
+  private static final Logger log = LoggerFactory.getLogger(DispatcherConfiguration.class);
 
   private final DispatcherSettings settings;
   private final Database database;
@@ -60,23 +67,6 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
   public DispatcherConfiguration(DispatcherSettings settings, Database database) {
     this.settings = settings;
     this.database = database;
-  }
-
-  /** Opens the main schema, migrating it first when {@code db.migrate} is true. */
-  static Database openDatabase(DispatcherSettings settings) {
-    Database database = Database.open(settings.database(), COMPONENT);
-    try {
-      SchemaMigrator migrator = SchemaMigrator.stratus(database.primary());
-      if (settings.migrate()) {
-        migrator.migrate();
-      } else {
-        migrator.requireCurrent();
-      }
-      return database;
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
-    }
   }
 
   @Bean(destroyMethod = "close")
@@ -89,8 +79,9 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
     return new ConfirmingPublisher(connection);
   }
 
+  /** Depends on the database, so it is closed (marked stopped) before the pools are. */
   @Bean(destroyMethod = "close")
-  Registration registration() {
+  Registration registration(Database database) {
     return new ComponentRegistry(database.primary(), Duration.ofSeconds(30))
         .register(
             COMPONENT, BuildVersion.of(DispatcherConfiguration.class), Duration.ofSeconds(10));
@@ -183,15 +174,31 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
     return new ApiErrors();
   }
 
+  /** The components that act through the Dispatcher: the architecture's rule, not a setting. */
+  static final Set<String> CALLERS = Set.of("console", "api", "worker");
+
   /** Registered with the servlet container by {@link DispatcherWebInitializer}, first. */
   @Bean
   ComponentAccessFilter componentAccessFilter() {
-    return new ComponentAccessFilter();
+    return new ComponentAccessFilter(
+        "the Dispatcher", CALLERS, DispatcherConfiguration::logRefusal);
   }
 
   @Bean
   BodyLimitFilter bodyLimitFilter() {
-    return new BodyLimitFilter(settings.server().maxBodyBytes());
+    return new BodyLimitFilter(
+        settings.server().maxBodyBytes(), DispatcherConfiguration::logRefusal);
+  }
+
+  private static void logRefusal(HttpServletRequest request, int status, String why) {
+    log.warn(
+        "Refused {} {} from {} ({}): {} {}",
+        request.getMethod(),
+        request.getRequestURI(),
+        Caller.of(request).component(),
+        request.getRemoteAddr(),
+        status,
+        why);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.stratus.dispatcher;
 
 import io.stratus.common.config.Config;
-import io.stratus.common.db.Database;
 import io.stratus.common.logging.LogFiles;
 import io.stratus.web.EtcDirectory;
 import jakarta.servlet.FilterRegistration;
@@ -38,24 +37,14 @@ public final class DispatcherWebInitializer implements WebApplicationInitializer
             : DispatcherSettings.from(Config.load("dispatcher", EtcDirectory.of("dispatcher")));
     dispatcher.logDir().ifPresent(dir -> LogFiles.toFile("dispatcher", dir));
 
-    Database database = DispatcherConfiguration.openDatabase(dispatcher);
     AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
     context.addBeanFactoryPostProcessor(
-        beanFactory -> {
-          beanFactory.registerSingleton("dispatcherSettings", dispatcher);
-          beanFactory.registerSingleton("database", database);
-        });
-    context.addApplicationListener(
-        (org.springframework.context.event.ContextClosedEvent e) -> database.close());
+        beanFactory -> beanFactory.registerSingleton("dispatcherSettings", dispatcher));
     context.register(DispatcherConfiguration.class);
-    // Refreshed here, so a failure (broker or KM settings wrong) stops the start with its cause.
+    // Refreshed here, so a failure (database, broker or KM unreachable) stops the start with its
+    // cause; a failed refresh closes what it had opened.
     context.setServletContext(servletContext);
-    try {
-      context.refresh();
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
-    }
+    context.refresh();
     servletContext.addListener(new ContextLoaderListener(context));
 
     for (String filter : new String[] {"componentAccessFilter", "bodyLimitFilter"}) {

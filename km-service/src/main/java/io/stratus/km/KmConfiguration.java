@@ -3,16 +3,19 @@ package io.stratus.km;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.stratus.km.access.ComponentAccessFilter;
 import io.stratus.km.audit.AccessLog;
+import io.stratus.km.audit.Outcome;
 import io.stratus.km.key.KeyController;
 import io.stratus.km.key.KeyIds;
 import io.stratus.km.key.KeyRepository;
 import io.stratus.km.key.KeyService;
 import io.stratus.km.key.KeyValidator;
 import io.stratus.km.web.ApiErrors;
-import io.stratus.km.web.BodyLimitFilter;
+import io.stratus.web.BodyLimitFilter;
+import io.stratus.web.ComponentAccessFilter;
+import io.stratus.web.RefusalListener;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,16 +65,24 @@ public class KmConfiguration implements WebMvcConfigurer {
     return new ApiErrors(accessLog);
   }
 
+  /** The components allowed to call the KM: the seed's rule, not a setting. */
+  static final Set<String> CALLERS = Set.of("dispatcher", "worker");
+
   /** Registered with the servlet container by {@link KmWebInitializer}, first in the chain. */
   @Bean
   ComponentAccessFilter componentAccessFilter(AccessLog accessLog) {
-    return new ComponentAccessFilter(accessLog);
+    return new ComponentAccessFilter("the Key Manager", CALLERS, refusals(accessLog));
   }
 
   /** Second in the chain, after the caller is known. */
   @Bean
   BodyLimitFilter bodyLimitFilter(KmSettings settings, AccessLog accessLog) {
-    return new BodyLimitFilter(settings.maxBodyBytes(), accessLog);
+    return new BodyLimitFilter(settings.maxBodyBytes(), refusals(accessLog));
+  }
+
+  /** Every refused request is an audit row. */
+  private static RefusalListener refusals(AccessLog accessLog) {
+    return (request, status, why) -> accessLog.recordRefusal(request, Outcome.ofStatus(status));
   }
 
   @Override

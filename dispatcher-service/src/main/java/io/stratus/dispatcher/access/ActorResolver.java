@@ -1,6 +1,7 @@
 package io.stratus.dispatcher.access;
 
 import io.stratus.dispatcher.web.DispatchException;
+import io.stratus.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class ActorResolver implements HandlerMethodArgumentResolver {
       NativeWebRequest webRequest,
       WebDataBinderFactory binderFactory) {
     HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-    String component = (String) request.getAttribute(ComponentAccessFilter.COMPONENT);
+    String component = Caller.of(request).component();
     long customerId =
         number(request.getHeader(CUSTOMER_HEADER), CUSTOMER_HEADER)
             .orElseThrow(

@@ -3,6 +3,7 @@ package io.stratus.dispatcher.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.stratus.web.BodyTooLargeException;
 import io.stratus.web.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -37,17 +37,17 @@ public class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyTooLargeException tooLarge) {
+        return answer(413, tooLarge.getMessage());
+      }
+    }
     return answer(400, describe(e.getCause()));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, String>> badPathValue(MethodArgumentTypeMismatchException e) {
     return answer(400, "'" + e.getName() + "' must be a number");
-  }
-
-  @ExceptionHandler(MissingRequestHeaderException.class)
-  ResponseEntity<Map<String, String>> missingHeader(MissingRequestHeaderException e) {
-    return answer(400, "the header " + e.getHeaderName() + " is required");
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

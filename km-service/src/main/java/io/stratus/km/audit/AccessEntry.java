@@ -1,6 +1,6 @@
 package io.stratus.km.audit;
 
-import io.stratus.km.access.Caller;
+import io.stratus.web.Caller;
 
 /**
  * One line of the Key Manager's audit log: which key, who called (component and host from the

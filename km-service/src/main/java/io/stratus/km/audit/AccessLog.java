@@ -1,6 +1,6 @@
 package io.stratus.km.audit;
 
-import io.stratus.km.access.Caller;
+import io.stratus.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import javax.sql.DataSource;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.stratus.km.key;
 
-import io.stratus.km.access.Caller;
+import io.stratus.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.stratus.km.key;
 
-import io.stratus.km.access.Caller;
 import io.stratus.km.audit.AccessEntry;
 import io.stratus.km.audit.AccessLog;
 import io.stratus.km.audit.KeyAction;
 import io.stratus.km.audit.Outcome;
+import io.stratus.web.Caller;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -7,6 +7,7 @@ import io.stratus.km.audit.AccessLog;
 import io.stratus.km.audit.Outcome;
 import io.stratus.km.key.InvalidKeyRequestException;
 import io.stratus.km.key.KeyNotFoundException;
+import io.stratus.web.BodyTooLargeException;
 import io.stratus.web.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;

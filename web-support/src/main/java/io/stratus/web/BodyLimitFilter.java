@@ -1,8 +1,5 @@
-package io.stratus.km.web;
+package io.stratus.web;
 
-import io.stratus.km.audit.AccessLog;
-import io.stratus.km.audit.Outcome;
-import io.stratus.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,15 +12,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit with 413 before anything reads them into memory: at once
- * when the declared length is too large, and while reading when a chunked body runs over.
+ * when the declared length is too large, and while reading when a chunked body runs over (the
+ * reader gets a {@link BodyTooLargeException}, which the service's error handler answers 413).
  */
 public final class BodyLimitFilter extends OncePerRequestFilter {
   private final long limit;
-  private final AccessLog accessLog;
+  private final RefusalListener refusals;
 
-  public BodyLimitFilter(long limit, AccessLog accessLog) {
+  public BodyLimitFilter(long limit, RefusalListener refusals) {
     this.limit = limit;
-    this.accessLog = accessLog;
+    this.refusals = refusals;
   }
 
   @Override
@@ -31,11 +29,11 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
-      accessLog.recordRefusal(request, Outcome.TOO_LARGE);
-      ErrorResponses.write(
-          response,
-          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-          "the request body is larger than " + limit + " bytes");
+      String why = "the request body is larger than " + limit + " bytes";
+      refusals.refused(request, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, why);
+      // The body stays unread: close the connection rather than leave it on the wire.
+      response.setHeader("Connection", "close");
+      ErrorResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, why);
       return;
     }
     chain.doFilter(new Limited(request, limit), response);

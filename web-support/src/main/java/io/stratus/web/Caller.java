@@ -1,10 +1,10 @@
-package io.stratus.km.access;
+package io.stratus.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Who is calling, as the client certificate says (component and host) and as the connection says
- * (remote address). Set on every request that passes {@link ComponentAccessFilter}.
+ * (remote address). Set on every request by {@link ComponentAccessFilter}, refused or not.
  */
 public record Caller(String component, String host, String address) {
   /** The request attribute that holds the caller. */

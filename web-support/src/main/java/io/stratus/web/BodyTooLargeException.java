@@ -1,8 +1,8 @@
-package io.stratus.km.web;
+package io.stratus.web;
 
 import java.io.IOException;
 
-/** A request body went past the KM's limit while it was read. */
+/** A request body went past the service's limit while it was read. */
 public final class BodyTooLargeException extends IOException {
   private static final long serialVersionUID = 1L;
 
