@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -127,21 +126,16 @@ public class AccountController {
   }
 
   private long insertAccount(Actor actor, RegisterAccount request, String name, long keyId) {
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    resources
-        .jdbc()
-        .sql(
-            """
-            INSERT INTO cloud_account (customer_id, cloud_id, name, account_number, km_key_id, status)
-            VALUES (:customer, :cloud, :name, :number, :key, 'pending')
-            """)
-        .param("customer", actor.customerId())
-        .param("cloud", request.cloudId())
-        .param("name", name)
-        .param("number", request.accountNumber())
-        .param("key", keyId)
-        .update(keys, "id");
-    return keys.getKey().longValue();
+    return resources.insert(
+        """
+        INSERT INTO cloud_account (customer_id, cloud_id, name, account_number, km_key_id, status)
+        VALUES (?, ?, ?, ?, ?, 'pending')
+        """,
+        actor.customerId(),
+        request.cloudId(),
+        name,
+        request.accountNumber(),
+        keyId);
   }
 
   private void forget(Actor actor, long keyId) {

@@ -26,6 +26,9 @@ public final class ActionDispatcher {
   /** Attempts before a task fails for good (recoverable cloud errors are retried with backoff). */
   static final int MAX_ATTEMPTS = 8;
 
+  /** What the action's transaction wrote. */
+  private record Written(long resourceId, long jobId, long taskId) {}
+
   private final TransactionTemplate transactions;
   private final JobStore jobs;
   private final TaskStore tasks;
@@ -64,7 +67,7 @@ public final class ActionDispatcher {
    */
   public JobTicket dispatch(
       Actor actor, Action action, LongSupplier resource, ObjectNode parameters) {
-    long[] ids =
+    Written written =
         transactions.execute(
             status -> {
               long resourceId = resource.getAsLong();
@@ -96,9 +99,9 @@ public final class ActionDispatcher {
                   resourceId,
                   "accepted",
                   "job " + jobId);
-              return new long[] {resourceId, jobId, taskId};
+              return new Written(resourceId, jobId, taskId);
             });
-    long taskId = ids[2];
+    long taskId = written.taskId();
     try {
       publisher
           .publishTask(taskId)
@@ -114,6 +117,6 @@ public final class ActionDispatcher {
     } catch (RuntimeException e) {
       log.warn("Task {} not published now ({}); the publisher will send it", taskId, e.toString());
     }
-    return new JobTicket(ids[1], action.resourceType(), ids[0]);
+    return new JobTicket(written.jobId(), action.resourceType(), written.resourceId());
   }
 }

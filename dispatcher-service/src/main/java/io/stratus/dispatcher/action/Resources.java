@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stratus.cloud.spi.CapabilitySnapshot;
+import io.stratus.dispatcher.web.Checks;
 import io.stratus.dispatcher.web.DispatchException;
+import io.stratus.dispatcher.web.States;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Reads the rows an action names, only within the acting customer: another customer's id is the
@@ -30,6 +33,25 @@ public final class Resources {
           "ip_address",
           "firewall",
           "firewall_rule");
+
+  private static final Map<String, String> LABELS =
+      Map.of(
+          "cloud_account", "cloud account",
+          "data_center", "data centre",
+          "machine_image", "image",
+          "server_product", "product",
+          "ip_address", "IP address",
+          "firewall_rule", "rule");
+
+  /** A region of the customer's, the account it belongs to, and what that account can do. */
+  public record Placement(long regionId, long accountId, CapabilitySnapshot can) {}
+
+  /** A resource checked ready for an action, and what its account can do. */
+  public record Target(Map<String, Object> row, CapabilitySnapshot can) {
+    public long id(String column) {
+      return Resources.id(row, column);
+    }
+  }
 
   private final JdbcClient jdbc;
 
@@ -54,7 +76,63 @@ public final class Resources {
         .listOfRows()
         .stream()
         .findFirst()
-        .orElseThrow(() -> DispatchException.notFound(table.replace('_', ' '), id));
+        .orElseThrow(() -> DispatchException.notFound(label(table), id));
+  }
+
+  /**
+   * The customer's region {@code regionId} and its active account's capabilities: where a new
+   * resource goes.
+   */
+  public Placement region(long customerId, Long regionId) {
+    Map<String, Object> region = owned("region", customerId, Checks.required(regionId, "regionId"));
+    long accountId = id(region, "cloud_account_id");
+    return new Placement(regionId, accountId, capabilities(customerId, accountId));
+  }
+
+  /**
+   * The customer's resource, checked ready for an action: its account active, its state one of
+   * {@code allowedStates} (any, when none are given), and no job of its still running.
+   *
+   * @param verb what the action does to it, for the message, e.g. "attached"
+   * @throws DispatchException 404, or 409 saying why
+   */
+  public Target actionable(
+      String table, long customerId, long id, String verb, String... allowedStates) {
+    Map<String, Object> row = owned(table, customerId, id);
+    CapabilitySnapshot can = capabilities(customerId, id(row, "cloud_account_id"));
+    if (allowedStates.length > 0) {
+      States.require(row, label(table), verb, allowedStates);
+    }
+    refuseIfBusy(table, id);
+    return new Target(row, can);
+  }
+
+  /** Inserts one row (in the caller's transaction) and returns its generated id. */
+  public long insert(String sql, Object... params) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(sql).params(params).update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  private void refuseIfBusy(String table, long id) {
+    jdbc.sql(
+            """
+            SELECT id FROM job
+             WHERE resource_type = ? AND resource_id = ? AND status = 'RUNNING'
+             ORDER BY id LIMIT 1
+            """)
+        .params(table, id)
+        .query(Long.class)
+        .optional()
+        .ifPresent(
+            job -> {
+              throw DispatchException.conflict(
+                  label(table) + " " + id + " has job " + job + " still running; wait for it");
+            });
+  }
+
+  static String label(String table) {
+    return LABELS.getOrDefault(table, table);
   }
 
   /**
@@ -78,6 +156,15 @@ public final class Resources {
       throw new IllegalStateException(
           "cloud account " + accountId + " has unreadable capabilities", e);
     }
+  }
+
+  /** {@code row}, checked to be in region {@code regionId}. */
+  public static Map<String, Object> inRegion(Map<String, Object> row, long regionId, String what) {
+    if (id(row, "region_id") != regionId) {
+      throw DispatchException.badRequest(
+          what + " " + row.get("id") + " is not in region " + regionId);
+    }
+    return row;
   }
 
   /** A row's id column as a long. */

@@ -1,21 +1,18 @@
 package io.stratus.dispatcher.network;
 
-import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
-import io.stratus.dispatcher.action.JobsInFlight;
 import io.stratus.dispatcher.action.Resources;
+import io.stratus.dispatcher.action.Resources.Placement;
 import io.stratus.dispatcher.web.Checks;
 import io.stratus.dispatcher.web.DispatchException;
-import io.stratus.dispatcher.web.States;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,46 +47,34 @@ public class FirewallController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket create(Actor actor, @RequestBody CreateFirewall request) {
     long customer = actor.customerId();
-    Map<String, Object> region =
-        resources.owned("region", customer, Checks.required(request.regionId(), "regionId"));
-    long accountId = Resources.id(region, "cloud_account_id");
-    CapabilitySnapshot can = resources.capabilities(customer, accountId);
-    if (!can.firewalls()) {
+    Placement at = resources.region(customer, request.regionId());
+    if (!at.can().firewalls()) {
       throw DispatchException.unsupported("this cloud has no firewalls");
     }
     String name = Checks.name(request.name(), "name");
     return dispatcher.dispatch(
         actor,
         Action.FIREWALL_CREATE,
-        () -> {
-          GeneratedKeyHolder keys = new GeneratedKeyHolder();
-          resources
-              .jdbc()
-              .sql(
-                  """
-                  INSERT INTO firewall (customer_id, cloud_account_id, region_id, name,
-                                        description, state, owner_user_id)
-                  VALUES (?, ?, ?, ?, ?, 'pending', ?)
-                  """)
-              .params(
-                  customer,
-                  accountId,
-                  request.regionId(),
-                  name,
-                  request.description(),
-                  actor.userId())
-              .update(keys, "id");
-          return keys.getKey().longValue();
-        },
+        () ->
+            resources.insert(
+                """
+                INSERT INTO firewall (customer_id, cloud_account_id, region_id, name,
+                                      description, state, owner_user_id)
+                VALUES (?, ?, ?, ?, ?, 'pending', ?)
+                """,
+                customer,
+                at.accountId(),
+                at.regionId(),
+                name,
+                request.description(),
+                actor.userId()),
         ActionDispatcher.payload());
   }
 
   @PostMapping("/{id}/rules")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket authorize(Actor actor, @PathVariable long id, @RequestBody AuthorizeRule rule) {
-    Map<String, Object> firewall = resources.owned("firewall", actor.customerId(), id);
-    resources.capabilities(actor.customerId(), Resources.id(firewall, "cloud_account_id"));
-    States.require(firewall, "firewall", "changed", "active");
+    resources.actionable("firewall", actor.customerId(), id, "changed", "active");
     String direction =
         oneOf(
             rule.direction() == null ? "INGRESS" : rule.direction(),
@@ -104,7 +89,6 @@ public class FirewallController {
     if (rule.cidr() == null || !CIDR.matcher(rule.cidr()).matches()) {
       throw DispatchException.badRequest("cidr must be a network such as 203.0.113.0/24");
     }
-    JobsInFlight.refuseIfBusy(resources, "firewall", id);
     return dispatcher.dispatch(
         actor,
         Action.FIREWALL_AUTHORIZE,
@@ -120,14 +104,11 @@ public class FirewallController {
   @DeleteMapping("/{id}/rules/{ruleId}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket revoke(Actor actor, @PathVariable long id, @PathVariable long ruleId) {
-    Map<String, Object> firewall = resources.owned("firewall", actor.customerId(), id);
-    resources.capabilities(actor.customerId(), Resources.id(firewall, "cloud_account_id"));
+    resources.actionable("firewall", actor.customerId(), id, "changed", "active");
     Map<String, Object> rule = resources.owned("firewall_rule", actor.customerId(), ruleId);
     if (Resources.id(rule, "firewall_id") != id) {
       throw DispatchException.notFound("rule", ruleId);
     }
-    States.require(firewall, "firewall", "changed", "active");
-    JobsInFlight.refuseIfBusy(resources, "firewall", id);
     return dispatcher.dispatch(
         actor, Action.FIREWALL_REVOKE, id, ActionDispatcher.payload().put("ruleId", ruleId));
   }
@@ -135,10 +116,7 @@ public class FirewallController {
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket remove(Actor actor, @PathVariable long id) {
-    Map<String, Object> firewall = resources.owned("firewall", actor.customerId(), id);
-    resources.capabilities(actor.customerId(), Resources.id(firewall, "cloud_account_id"));
-    States.require(firewall, "firewall", "removed", "active");
-    JobsInFlight.refuseIfBusy(resources, "firewall", id);
+    resources.actionable("firewall", actor.customerId(), id, "removed", "active");
     return dispatcher.dispatch(actor, Action.FIREWALL_REMOVE, id, ActionDispatcher.payload());
   }
 

@@ -1,18 +1,17 @@
 package io.stratus.dispatcher.network;
 
-import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
-import io.stratus.dispatcher.action.JobsInFlight;
 import io.stratus.dispatcher.action.Resources;
+import io.stratus.dispatcher.action.Resources.Placement;
+import io.stratus.dispatcher.action.Resources.Target;
 import io.stratus.dispatcher.web.Checks;
 import io.stratus.dispatcher.web.DispatchException;
 import io.stratus.dispatcher.web.States;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,29 +42,24 @@ public class IpAddressController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket request(Actor actor, @RequestBody RequestAddress request) {
     long customer = actor.customerId();
-    Map<String, Object> region =
-        resources.owned("region", customer, Checks.required(request.regionId(), "regionId"));
-    long accountId = Resources.id(region, "cloud_account_id");
-    CapabilitySnapshot can = resources.capabilities(customer, accountId);
-    if (!can.ipAddresses()) {
+    Placement at = resources.region(customer, request.regionId());
+    if (!at.can().ipAddresses()) {
       throw DispatchException.unsupported("this cloud has no static IP addresses");
     }
     return dispatcher.dispatch(
         actor,
         Action.IP_REQUEST,
-        () -> {
-          GeneratedKeyHolder keys = new GeneratedKeyHolder();
-          resources
-              .jdbc()
-              .sql(
-                  """
-                  INSERT INTO ip_address (customer_id, cloud_account_id, region_id, state, owner_user_id)
-                  VALUES (?, ?, ?, 'pending', ?)
-                  """)
-              .params(customer, accountId, request.regionId(), actor.userId())
-              .update(keys, "id");
-          return keys.getKey().longValue();
-        },
+        () ->
+            resources.insert(
+                """
+                INSERT INTO ip_address (customer_id, cloud_account_id, region_id, state,
+                                        owner_user_id)
+                VALUES (?, ?, ?, 'pending', ?)
+                """,
+                customer,
+                at.accountId(),
+                at.regionId(),
+                actor.userId()),
         ActionDispatcher.payload());
   }
 
@@ -73,17 +67,11 @@ public class IpAddressController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket assign(Actor actor, @PathVariable long id, @RequestBody AssignAddress request) {
     long customer = actor.customerId();
-    Map<String, Object> address = resources.owned("ip_address", customer, id);
-    resources.capabilities(customer, Resources.id(address, "cloud_account_id"));
-    States.require(address, "IP address", "assigned", "available");
+    Target address = resources.actionable("ip_address", customer, id, "assigned", "available");
     Map<String, Object> server =
         resources.owned("server", customer, Checks.required(request.serverId(), "serverId"));
-    if (Resources.id(server, "region_id") != Resources.id(address, "region_id")) {
-      throw DispatchException.badRequest(
-          "server " + request.serverId() + " is not in the address's region");
-    }
+    Resources.inRegion(server, address.id("region_id"), "server");
     States.require(server, "server", "given an address", "running", "stopped");
-    JobsInFlight.refuseIfBusy(resources, "ip_address", id);
     return dispatcher.dispatch(
         actor,
         Action.IP_ASSIGN,
@@ -94,20 +82,14 @@ public class IpAddressController {
   @PostMapping("/{id}/unassign")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket unassign(Actor actor, @PathVariable long id) {
-    Map<String, Object> address = resources.owned("ip_address", actor.customerId(), id);
-    resources.capabilities(actor.customerId(), Resources.id(address, "cloud_account_id"));
-    States.require(address, "IP address", "unassigned", "assigned");
-    JobsInFlight.refuseIfBusy(resources, "ip_address", id);
+    resources.actionable("ip_address", actor.customerId(), id, "unassigned", "assigned");
     return dispatcher.dispatch(actor, Action.IP_UNASSIGN, id, ActionDispatcher.payload());
   }
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket release(Actor actor, @PathVariable long id) {
-    Map<String, Object> address = resources.owned("ip_address", actor.customerId(), id);
-    resources.capabilities(actor.customerId(), Resources.id(address, "cloud_account_id"));
-    States.require(address, "IP address", "released", "available");
-    JobsInFlight.refuseIfBusy(resources, "ip_address", id);
+    resources.actionable("ip_address", actor.customerId(), id, "released", "available");
     return dispatcher.dispatch(actor, Action.IP_RELEASE, id, ActionDispatcher.payload());
   }
 }

@@ -7,17 +7,16 @@ import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
-import io.stratus.dispatcher.action.JobsInFlight;
 import io.stratus.dispatcher.action.Resources;
+import io.stratus.dispatcher.action.Resources.Placement;
+import io.stratus.dispatcher.action.Resources.Target;
 import io.stratus.dispatcher.web.Checks;
 import io.stratus.dispatcher.web.DispatchException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,11 +45,9 @@ public class ServerController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket launch(Actor actor, @RequestBody LaunchServer request) {
     long customer = actor.customerId();
-    Map<String, Object> region =
-        resources.owned("region", customer, Checks.required(request.regionId(), "regionId"));
-    long regionId = request.regionId();
-    long accountId = Resources.id(region, "cloud_account_id");
-    CapabilitySnapshot can = resources.capabilities(customer, accountId);
+    Placement at = resources.region(customer, request.regionId());
+    long regionId = at.regionId();
+    CapabilitySnapshot can = at.can();
     if (!can.servers()) {
       throw DispatchException.unsupported("this cloud does not run servers");
     }
@@ -64,7 +61,7 @@ public class ServerController {
           "name '" + name + "' is not allowed on this cloud (pattern " + can.namePattern() + ")");
     }
     if (request.dataCenterId() != null) {
-      inRegion(
+      Resources.inRegion(
           resources.owned("data_center", customer, request.dataCenterId()),
           regionId,
           "data centre");
@@ -72,7 +69,7 @@ public class ServerController {
       throw DispatchException.badRequest("this cloud needs a dataCenterId for a launch");
     }
     Map<String, Object> image =
-        inRegion(
+        Resources.inRegion(
             resources.owned(
                 "machine_image", customer, Checks.required(request.imageId(), "imageId")),
             regionId,
@@ -80,7 +77,7 @@ public class ServerController {
     if (!"active".equals(image.get("state"))) {
       throw DispatchException.conflict("image " + request.imageId() + " is " + image.get("state"));
     }
-    inRegion(
+    Resources.inRegion(
         resources.owned(
             "server_product", customer, Checks.required(request.productId(), "productId")),
         regionId,
@@ -90,7 +87,7 @@ public class ServerController {
       throw DispatchException.unsupported("this cloud cannot put servers behind firewalls");
     }
     for (Long firewall : firewalls) {
-      inRegion(
+      Resources.inRegion(
           resources.owned("firewall", customer, Checks.required(firewall, "firewallIds[]")),
           regionId,
           "firewall");
@@ -110,26 +107,26 @@ public class ServerController {
     return dispatcher.dispatch(
         actor,
         Action.SERVER_LAUNCH,
-        () -> insertPending(actor, accountId, regionId, request, name),
+        () -> insertPending(actor, at.accountId(), regionId, request, name),
         parameters);
   }
 
   @PostMapping("/{id}/start")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket start(Actor actor, @PathVariable long id) {
-    return act(actor, id, Action.SERVER_START, Set.of("stopped"));
+    return act(actor, id, Action.SERVER_START, "stopped");
   }
 
   @PostMapping("/{id}/stop")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket stop(Actor actor, @PathVariable long id) {
-    return act(actor, id, Action.SERVER_STOP, Set.of("running"));
+    return act(actor, id, Action.SERVER_STOP, "running");
   }
 
   @PostMapping("/{id}/reboot")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket reboot(Actor actor, @PathVariable long id) {
-    return act(actor, id, Action.SERVER_REBOOT, Set.of("running"));
+    return act(actor, id, Action.SERVER_REBOOT, "running");
   }
 
   @DeleteMapping("/{id}")
@@ -139,66 +136,40 @@ public class ServerController {
         actor,
         id,
         Action.SERVER_TERMINATE,
-        Set.of("pending", "running", "stopping", "stopped", "rebooting"));
+        "pending",
+        "running",
+        "stopping",
+        "stopped",
+        "rebooting");
   }
 
-  private JobTicket act(Actor actor, long id, Action action, Set<String> allowedStates) {
-    Map<String, Object> server = resources.owned("server", actor.customerId(), id);
-    resources.capabilities(actor.customerId(), Resources.id(server, "cloud_account_id"));
-    String state = (String) server.get("state");
+  private JobTicket act(Actor actor, long id, Action action, String... allowedStates) {
     String verb = action.kind().substring(action.kind().indexOf('.') + 1);
-    if (!allowedStates.contains(state)) {
-      throw DispatchException.conflict(
-          "server "
-              + id
-              + " is "
-              + state
-              + "; it cannot "
-              + verb
-              + " (only when "
-              + String.join(" or ", allowedStates.stream().sorted().toList())
-              + ")");
-    }
-    if (server.get("provider_server_id") == null && action != Action.SERVER_TERMINATE) {
+    Target server = resources.actionable("server", actor.customerId(), id, verb, allowedStates);
+    if (server.row().get("provider_server_id") == null && action != Action.SERVER_TERMINATE) {
       throw DispatchException.conflict(
           "server " + id + " is still being launched; try again when it is running");
     }
-    JobsInFlight.refuseIfBusy(resources, "server", id);
     return dispatcher.dispatch(actor, action, id, ActionDispatcher.payload());
   }
 
   private long insertPending(
       Actor actor, long accountId, long regionId, LaunchServer request, String name) {
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    resources
-        .jdbc()
-        .sql(
-            """
-            INSERT INTO server (customer_id, cloud_account_id, region_id, data_center_id, name,
-                                description, state, image_id, product_id, owner_user_id,
-                                client_token)
-            VALUES (:customer, :account, :region, :dc, :name, :description, 'pending', :image,
-                    :product, :owner, :token)
-            """)
-        .param("customer", actor.customerId())
-        .param("account", accountId)
-        .param("region", regionId)
-        .param("dc", request.dataCenterId())
-        .param("name", name)
-        .param("description", request.description())
-        .param("image", request.imageId())
-        .param("product", request.productId())
-        .param("owner", actor.userId())
-        .param("token", UUID.randomUUID().toString())
-        .update(keys, "id");
-    return keys.getKey().longValue();
-  }
-
-  static Map<String, Object> inRegion(Map<String, Object> row, long regionId, String what) {
-    if (Resources.id(row, "region_id") != regionId) {
-      throw DispatchException.badRequest(
-          what + " " + row.get("id") + " is not in region " + regionId);
-    }
-    return row;
+    return resources.insert(
+        """
+        INSERT INTO server (customer_id, cloud_account_id, region_id, data_center_id, name,
+                            description, state, image_id, product_id, owner_user_id, client_token)
+        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)
+        """,
+        actor.customerId(),
+        accountId,
+        regionId,
+        request.dataCenterId(),
+        name,
+        request.description(),
+        request.imageId(),
+        request.productId(),
+        actor.userId(),
+        UUID.randomUUID().toString());
   }
 }
