@@ -68,15 +68,6 @@ public final class JobStore {
         .update();
   }
 
-  /** Names the resource the job produced, e.g. the new volume, so the user can find it. */
-  public void resource(long jobId, String resourceType, long resourceId) {
-    jdbc.sql("UPDATE job SET resource_type = :type, resource_id = :resource WHERE id = :id")
-        .param("type", resourceType)
-        .param("resource", resourceId)
-        .param("id", jobId)
-        .update();
-  }
-
   private static String truncate(String message) {
     return message == null || message.length() <= 2000
         ? message

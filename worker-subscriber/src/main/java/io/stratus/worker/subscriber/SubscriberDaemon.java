@@ -23,7 +23,11 @@ public final class SubscriberDaemon extends ComponentDaemon {
     super(WorkerSubscriber.COMPONENT, SubscriberDaemon::create);
   }
 
-  static WorkerSubscriber create(Config config) {
+  /**
+   * The subscriber {@code worker.properties} describes, with the production handlers and
+   * credentials from the Key Manager; not started.
+   */
+  public static WorkerSubscriber create(Config config) {
     SubscriberSettings settings = SubscriberSettings.from(config);
     DatabaseSettings database = DatabaseSettings.from(config, "db");
     AmqpSettings amqp = AmqpSettings.from(config, "amqp");

@@ -4,14 +4,19 @@ import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.cloud.spi.CloudException;
 import io.stratus.cloud.spi.CloudProvider;
 import io.stratus.cloud.spi.compute.ComputeServices;
+import io.stratus.cloud.spi.compute.ImageSupport;
 import io.stratus.cloud.spi.compute.MachineImage;
 import io.stratus.cloud.spi.compute.ServerProduct;
+import io.stratus.cloud.spi.compute.VirtualMachineSupport;
 import io.stratus.cloud.spi.dc.DataCenter;
 import io.stratus.cloud.spi.dc.Region;
 import io.stratus.common.messaging.MessageCodec;
+import io.stratus.common.task.RecoverableTaskException;
 import io.stratus.common.task.Task;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Registers a cloud account: tests the connection with the stored credentials, takes the account's
@@ -85,80 +90,55 @@ final class AccountRegistration extends CloudTask {
     }
   }
 
+  /** Records the region's images and server products, as the region's services list them. */
   private void discoverCatalogue(
-      long customerId, long accountId, long regionId, CloudProvider provider) {
-    ComputeServices compute = provider.compute().orElse(null);
-    if (compute == null) {
-      return;
+      long customerId, long accountId, long regionId, CloudProvider provider)
+      throws RecoverableTaskException {
+    Optional<ComputeServices> compute = provider.compute();
+    Optional<ImageSupport> images = compute.flatMap(ComputeServices::images);
+    Optional<VirtualMachineSupport> vms = compute.flatMap(ComputeServices::virtualMachines);
+    List<MachineImage> imageList = images.isPresent() ? call(images.get()::list) : List.of();
+    List<ServerProduct> products = vms.isPresent() ? call(vms.get()::listProducts) : List.of();
+    for (MachineImage image : imageList) {
+      jdbc.sql(
+              """
+              INSERT INTO machine_image (customer_id, cloud_account_id, region_id,
+                     provider_image_id, name, description, platform, state, is_public)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+              ON DUPLICATE KEY UPDATE name = VALUES(name), description = VALUES(description),
+                     platform = VALUES(platform), state = VALUES(state)
+              """)
+          .params(
+              customerId,
+              accountId,
+              regionId,
+              image.id(),
+              image.name(),
+              image.description(),
+              image.platform(),
+              image.state().name().toLowerCase(Locale.ROOT),
+              image.isPublic())
+          .update();
     }
-    compute
-        .images()
-        .ifPresent(
-            images -> {
-              for (MachineImage image : listImages(images)) {
-                jdbc.sql(
-                        """
-                INSERT INTO machine_image (customer_id, cloud_account_id, region_id,
-                       provider_image_id, name, description, platform, state, is_public)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE name = VALUES(name), description = VALUES(description),
-                       platform = VALUES(platform), state = VALUES(state)
-                """)
-                    .params(
-                        customerId,
-                        accountId,
-                        regionId,
-                        image.id(),
-                        image.name(),
-                        image.description(),
-                        image.platform(),
-                        image.state().name().toLowerCase(Locale.ROOT),
-                        image.isPublic())
-                    .update();
-              }
-            });
-    compute
-        .virtualMachines()
-        .ifPresent(
-            vms -> {
-              for (ServerProduct product : listProducts(vms)) {
-                jdbc.sql(
-                        """
-                INSERT INTO server_product (customer_id, cloud_account_id, region_id,
-                       provider_product_id, name, cpu_count, ram_mb, root_volume_gb)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE name = VALUES(name), cpu_count = VALUES(cpu_count),
-                       ram_mb = VALUES(ram_mb), root_volume_gb = VALUES(root_volume_gb)
-                """)
-                    .params(
-                        customerId,
-                        accountId,
-                        regionId,
-                        product.id(),
-                        product.name(),
-                        product.cpuCount(),
-                        product.ramMb(),
-                        product.rootVolumeGb())
-                    .update();
-              }
-            });
-  }
-
-  private static java.util.List<MachineImage> listImages(
-      io.stratus.cloud.spi.compute.ImageSupport images) {
-    try {
-      return call(images::list);
-    } catch (io.stratus.common.task.RecoverableTaskException e) {
-      throw new CloudException(io.stratus.cloud.spi.CloudErrorType.COMMUNICATION, e.getMessage());
-    }
-  }
-
-  private static java.util.List<ServerProduct> listProducts(
-      io.stratus.cloud.spi.compute.VirtualMachineSupport vms) {
-    try {
-      return call(vms::listProducts);
-    } catch (io.stratus.common.task.RecoverableTaskException e) {
-      throw new CloudException(io.stratus.cloud.spi.CloudErrorType.COMMUNICATION, e.getMessage());
+    for (ServerProduct product : products) {
+      jdbc.sql(
+              """
+              INSERT INTO server_product (customer_id, cloud_account_id, region_id,
+                     provider_product_id, name, cpu_count, ram_mb, root_volume_gb)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+              ON DUPLICATE KEY UPDATE name = VALUES(name), cpu_count = VALUES(cpu_count),
+                     ram_mb = VALUES(ram_mb), root_volume_gb = VALUES(root_volume_gb)
+              """)
+          .params(
+              customerId,
+              accountId,
+              regionId,
+              product.id(),
+              product.name(),
+              product.cpuCount(),
+              product.ramMb(),
+              product.rootVolumeGb())
+          .update();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.stratus.worker.subscriber.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stratus.cloud.spi.CloudErrorType;
 import io.stratus.cloud.spi.CloudException;
 import io.stratus.common.km.KmUnavailableException;
 import io.stratus.common.messaging.MessageCodec;
@@ -117,6 +118,17 @@ abstract class CloudTask implements TaskHandler {
           cloudCall.run();
           return null;
         });
+  }
+
+  /** The cloud lacks a service the action needs (the Dispatcher checks first; a changed cloud). */
+  static CloudException missing(String what) {
+    return new CloudException(CloudErrorType.INVALID_REQUEST, "this cloud has no " + what);
+  }
+
+  /** The cloud no longer knows a resource the row names. */
+  static CloudException gone(String what, long id) {
+    return new CloudException(
+        CloudErrorType.NOT_FOUND, "the cloud no longer knows " + what + " " + id);
   }
 
   static void pause(long millis) throws RecoverableTaskException {

@@ -11,7 +11,6 @@ import io.stratus.cloud.spi.network.Protocol;
 import io.stratus.common.job.Action;
 import io.stratus.common.task.Task;
 import io.stratus.common.task.TaskHandler;
-import io.stratus.worker.subscriber.task.StorageTasks.Step;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,31 +20,32 @@ public final class NetworkTasks {
 
   public static Map<String, TaskHandler> handlers(TaskContext context) {
     return Map.of(
-        Action.IP_REQUEST.kind(), new Step(context, NetworkTasks::requestAddress),
-        Action.IP_ASSIGN.kind(), new Step(context, NetworkTasks::assignAddress),
-        Action.IP_UNASSIGN.kind(), new Step(context, NetworkTasks::unassignAddress),
-        Action.IP_RELEASE.kind(), new Step(context, NetworkTasks::releaseAddress),
-        Action.FIREWALL_CREATE.kind(), new Step(context, NetworkTasks::createFirewall),
-        Action.FIREWALL_AUTHORIZE.kind(), new Step(context, NetworkTasks::authorize),
-        Action.FIREWALL_REVOKE.kind(), new Step(context, NetworkTasks::revoke),
-        Action.FIREWALL_REMOVE.kind(), new Step(context, NetworkTasks::removeFirewall));
+        Action.IP_REQUEST.kind(), new ResourceStep(context, NetworkTasks::requestAddress),
+        Action.IP_ASSIGN.kind(), new ResourceStep(context, NetworkTasks::assignAddress),
+        Action.IP_UNASSIGN.kind(), new ResourceStep(context, NetworkTasks::unassignAddress),
+        Action.IP_RELEASE.kind(), new ResourceStep(context, NetworkTasks::releaseAddress),
+        Action.FIREWALL_CREATE.kind(), new ResourceStep(context, NetworkTasks::createFirewall),
+        Action.FIREWALL_AUTHORIZE.kind(), new ResourceStep(context, NetworkTasks::authorize),
+        Action.FIREWALL_REVOKE.kind(), new ResourceStep(context, NetworkTasks::revoke),
+        Action.FIREWALL_REMOVE.kind(), new ResourceStep(context, NetworkTasks::removeFirewall));
   }
 
   private static IpAddressSupport addresses(CloudProvider provider) {
     return provider
         .network()
         .flatMap(n -> n.ipAddresses())
-        .orElseThrow(() -> StorageTasks.missing("static IP addresses"));
+        .orElseThrow(() -> CloudTask.missing("static IP addresses"));
   }
 
   private static FirewallSupport firewalls(CloudProvider provider) {
     return provider
         .network()
         .flatMap(n -> n.firewalls())
-        .orElseThrow(() -> StorageTasks.missing("firewalls"));
+        .orElseThrow(() -> CloudTask.missing("firewalls"));
   }
 
-  private static void recordAddress(Step step, Task task, long id, IpAddress ip, Long serverId) {
+  private static void recordAddress(
+      ResourceStep step, Task task, long id, IpAddress ip, Long serverId) {
     String state = ip.state().name().toLowerCase(Locale.ROOT);
     step.jdbc
         .sql(
@@ -56,7 +56,7 @@ public final class NetworkTasks {
   }
 
   private static String requestAddress(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     IpAddressSupport addresses = addresses(provider);
     IpAddress ip =
@@ -64,22 +64,22 @@ public final class NetworkTasks {
             ? addresses.request()
             : addresses
                 .get((String) row.get("provider_ip_id"))
-                .orElseThrow(() -> StorageTasks.gone("IP address", id));
+                .orElseThrow(() -> CloudTask.gone("IP address", id));
     recordAddress(step, task, id, ip, null);
     return "IP address " + id + " is " + ip.address();
   }
 
   private static String assignAddress(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     long serverId = CloudTask.payload(task).path("serverId").asLong();
     IpAddressSupport addresses = addresses(provider);
     String providerId = (String) row.get("provider_ip_id");
     String vm = step.providerId("server", serverId);
-    IpAddress ip = addresses.get(providerId).orElseThrow(() -> StorageTasks.gone("IP address", id));
+    IpAddress ip = addresses.get(providerId).orElseThrow(() -> CloudTask.gone("IP address", id));
     if (!vm.equals(ip.vmId())) {
       addresses.assign(providerId, vm);
-      ip = addresses.get(providerId).orElseThrow(() -> StorageTasks.gone("IP address", id));
+      ip = addresses.get(providerId).orElseThrow(() -> CloudTask.gone("IP address", id));
     }
     recordAddress(step, task, id, ip, serverId);
     step.jdbc
@@ -90,14 +90,14 @@ public final class NetworkTasks {
   }
 
   private static String unassignAddress(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     IpAddressSupport addresses = addresses(provider);
     String providerId = (String) row.get("provider_ip_id");
-    IpAddress ip = addresses.get(providerId).orElseThrow(() -> StorageTasks.gone("IP address", id));
+    IpAddress ip = addresses.get(providerId).orElseThrow(() -> CloudTask.gone("IP address", id));
     if (ip.vmId() != null) {
       addresses.unassign(providerId);
-      ip = addresses.get(providerId).orElseThrow(() -> StorageTasks.gone("IP address", id));
+      ip = addresses.get(providerId).orElseThrow(() -> CloudTask.gone("IP address", id));
     }
     if (row.get("server_id") != null) {
       step.jdbc
@@ -110,7 +110,7 @@ public final class NetworkTasks {
   }
 
   private static String releaseAddress(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     IpAddressSupport addresses = addresses(provider);
     String providerId = (String) row.get("provider_ip_id");
@@ -127,7 +127,7 @@ public final class NetworkTasks {
   }
 
   private static String createFirewall(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     FirewallSupport firewalls = firewalls(provider);
     if (row.get("provider_firewall_id") == null) {
@@ -140,7 +140,7 @@ public final class NetworkTasks {
   }
 
   private static String authorize(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     var payload = CloudTask.payload(task);
     Direction direction = Direction.valueOf(payload.path("direction").asText());
@@ -198,7 +198,7 @@ public final class NetworkTasks {
   }
 
   private static String revoke(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     long ruleId = CloudTask.payload(task).path("ruleId").asLong();
     String providerRule =
@@ -221,7 +221,7 @@ public final class NetworkTasks {
   }
 
   private static String removeFirewall(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     FirewallSupport firewalls = firewalls(provider);
     String providerId = (String) row.get("provider_firewall_id");

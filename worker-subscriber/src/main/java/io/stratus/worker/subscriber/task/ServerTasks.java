@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -55,23 +56,37 @@ public final class ServerTasks {
                       CloudErrorType.INVALID_REQUEST, "this cloud does not run servers"));
     }
 
-    /** Waits until the machine is in {@code target}; records every state it passes through. */
+    /**
+     * Waits until the machine is in {@code target}; records every state it passes through (a poll
+     * that finds nothing changed writes nothing).
+     *
+     * @param known the row's state as this task last saw or wrote it
+     */
     VirtualMachine await(
-        Task task, VirtualMachineSupport vms, long serverId, String providerId, VmState target)
+        Task task,
+        VirtualMachineSupport vms,
+        long serverId,
+        String providerId,
+        VmState target,
+        String known)
         throws RecoverableTaskException {
       long deadline = System.nanoTime() + context.waitLimit().toNanos();
+      VirtualMachine seen = null;
       while (true) {
         Optional<VirtualMachine> found = call(() -> vms.get(providerId));
         if (found.isEmpty()) {
           if (target == VmState.TERMINATED) {
-            record(task, serverId, null, "terminated", null);
+            record(task, serverId, null, "terminated", null, known);
             return null;
           }
           throw new CloudException(
               CloudErrorType.NOT_FOUND, "the cloud no longer knows server " + serverId);
         }
         VirtualMachine vm = found.get();
-        record(task, serverId, vm, state(vm.state()), vm.stateReason());
+        if (seen == null || !sameOutside(seen, vm)) {
+          known = record(task, serverId, vm, state(vm.state()), vm.stateReason(), known);
+          seen = vm;
+        }
         if (vm.state() == target) {
           return vm;
         }
@@ -97,13 +112,19 @@ public final class ServerTasks {
       }
     }
 
-    /** Writes the machine's state and addresses to the row; publishes an event when it changed. */
-    void record(Task task, long serverId, VirtualMachine vm, String state, String reason) {
-      String before =
-          jdbc.sql("SELECT state FROM server WHERE id = ?")
-              .param(serverId)
-              .query(String.class)
-              .single();
+    /** Whether two looks at a machine show the same state and addresses. */
+    private static boolean sameOutside(VirtualMachine a, VirtualMachine b) {
+      return a.state() == b.state()
+          && Objects.equals(a.privateAddress(), b.privateAddress())
+          && Objects.equals(a.publicAddress(), b.publicAddress());
+    }
+
+    /**
+     * Writes the machine's state and addresses to the row; publishes an event when the state
+     * differs from {@code known}. Returns the state written.
+     */
+    String record(
+        Task task, long serverId, VirtualMachine vm, String state, String reason, String known) {
       jdbc.sql(
               """
               UPDATE server
@@ -122,9 +143,10 @@ public final class ServerTasks {
           .param("public", vm == null ? null : vm.publicAddress())
           .param("id", serverId)
           .update();
-      if (!state.equals(before)) {
+      if (!state.equals(known)) {
         event("server", task, serverId, state);
       }
+      return state;
     }
 
     static String state(VmState state) {
@@ -154,16 +176,17 @@ public final class ServerTasks {
       }
       try (CloudProvider provider = context.connector().connect(id(server, "region_id"))) {
         VirtualMachineSupport vms = vms(provider);
+        String known = (String) server.get("state");
         String providerId = (String) server.get("provider_server_id");
         if (providerId == null) {
           progress(task, 10, "asking the cloud for server " + serverId);
           VmLaunchOptions options = options(task, server);
           VirtualMachine vm = call(() -> vms.launch(options));
-          record(task, serverId, vm, state(vm.state()), vm.stateReason());
+          known = record(task, serverId, vm, state(vm.state()), vm.stateReason(), known);
           providerId = vm.id();
         }
         progress(task, 50, "server " + serverId + " is starting");
-        VirtualMachine running = await(task, vms, serverId, providerId, VmState.RUNNING);
+        VirtualMachine running = await(task, vms, serverId, providerId, VmState.RUNNING, known);
         progress(task, 99, described(running, serverId, "is running"));
       }
     }
@@ -243,7 +266,13 @@ public final class ServerTasks {
           throw new CloudException(
               CloudErrorType.INVALID_STATE, "server " + serverId + " was never launched");
         }
-        record(task, serverId, null, "terminated", "terminated before the cloud launched it");
+        record(
+            task,
+            serverId,
+            null,
+            "terminated",
+            "terminated before the cloud launched it",
+            (String) server.get("state"));
         progress(task, 99, "server " + serverId + " is terminated");
         return;
       }
@@ -251,7 +280,13 @@ public final class ServerTasks {
         VirtualMachineSupport vms = vms(provider);
         Optional<VirtualMachine> now = call(() -> vms.get(providerId));
         if (now.isEmpty() && verb == Verb.TERMINATE) {
-          record(task, serverId, null, "terminated", "no longer known to the cloud");
+          record(
+              task,
+              serverId,
+              null,
+              "terminated",
+              "no longer known to the cloud",
+              (String) server.get("state"));
           progress(task, 99, "server " + serverId + " is terminated");
           return;
         }
@@ -266,7 +301,8 @@ public final class ServerTasks {
             case TERMINATE -> run(() -> vms.terminate(providerId));
           }
         }
-        VirtualMachine vm = await(task, vms, serverId, providerId, verb.target);
+        VirtualMachine vm =
+            await(task, vms, serverId, providerId, verb.target, (String) server.get("state"));
         progress(task, 99, described(vm, serverId, verb.done));
       }
     }

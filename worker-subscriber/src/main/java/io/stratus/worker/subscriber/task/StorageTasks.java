@@ -1,7 +1,5 @@
 package io.stratus.worker.subscriber.task;
 
-import io.stratus.cloud.spi.CloudErrorType;
-import io.stratus.cloud.spi.CloudException;
 import io.stratus.cloud.spi.CloudProvider;
 import io.stratus.cloud.spi.compute.ImageSupport;
 import io.stratus.cloud.spi.compute.MachineImage;
@@ -25,76 +23,35 @@ public final class StorageTasks {
 
   public static Map<String, TaskHandler> handlers(TaskContext context) {
     return Map.of(
-        Action.VOLUME_CREATE.kind(), new Step(context, StorageTasks::createVolume),
-        Action.VOLUME_ATTACH.kind(), new Step(context, StorageTasks::attachVolume),
-        Action.VOLUME_DETACH.kind(), new Step(context, StorageTasks::detachVolume),
-        Action.VOLUME_REMOVE.kind(), new Step(context, StorageTasks::removeVolume),
-        Action.SNAPSHOT_CREATE.kind(), new Step(context, StorageTasks::createSnapshot),
-        Action.SNAPSHOT_REMOVE.kind(), new Step(context, StorageTasks::removeSnapshot),
-        Action.IMAGE_CAPTURE.kind(), new Step(context, StorageTasks::captureImage),
-        Action.IMAGE_REMOVE.kind(), new Step(context, StorageTasks::removeImage));
-  }
-
-  /** One cloud step on one row: the row's region gives the connection. */
-  interface Work {
-    String run(Step step, Task task, Map<String, Object> row, CloudProvider provider)
-        throws Exception;
-  }
-
-  /**
-   * Runs a {@link Work} on the task's resource row and reports its outcome as the job's message.
-   */
-  static final class Step extends CloudTask {
-    private final Work work;
-
-    Step(TaskContext context, Work work) {
-      super(context);
-      this.work = work;
-    }
-
-    @Override
-    public void execute(Task task) throws Exception {
-      String table = Action.ofKind(task.kind()).orElseThrow().resourceType();
-      Map<String, Object> row = row(table, resourceId(task));
-      try (CloudProvider provider = context.connector().connect(id(row, "region_id"))) {
-        progress(task, 99, work.run(this, task, row, provider));
-      }
-    }
-
-    void set(String table, long id, String column, Object value) {
-      jdbc.sql("UPDATE " + table + " SET " + column + " = ? WHERE id = ?")
-          .params(value, id)
-          .update();
-    }
-
-    String providerId(String table, Object id) {
-      String column =
-          switch (table) {
-            case "server" -> "provider_server_id";
-            case "volume" -> "provider_volume_id";
-            default -> throw new IllegalArgumentException(table);
-          };
-      return jdbc.sql("SELECT " + column + " FROM " + table + " WHERE id = ?")
-          .param(id)
-          .query(String.class)
-          .single();
-    }
+        Action.VOLUME_CREATE.kind(), new ResourceStep(context, StorageTasks::createVolume),
+        Action.VOLUME_ATTACH.kind(), new ResourceStep(context, StorageTasks::attachVolume),
+        Action.VOLUME_DETACH.kind(), new ResourceStep(context, StorageTasks::detachVolume),
+        Action.VOLUME_REMOVE.kind(), new ResourceStep(context, StorageTasks::removeVolume),
+        Action.SNAPSHOT_CREATE.kind(), new ResourceStep(context, StorageTasks::createSnapshot),
+        Action.SNAPSHOT_REMOVE.kind(), new ResourceStep(context, StorageTasks::removeSnapshot),
+        Action.IMAGE_CAPTURE.kind(), new ResourceStep(context, StorageTasks::captureImage),
+        Action.IMAGE_REMOVE.kind(), new ResourceStep(context, StorageTasks::removeImage));
   }
 
   private static VolumeSupport volumes(CloudProvider provider) {
-    return provider.compute().flatMap(c -> c.volumes()).orElseThrow(() -> missing("volumes"));
+    return provider
+        .compute()
+        .flatMap(c -> c.volumes())
+        .orElseThrow(() -> CloudTask.missing("volumes"));
   }
 
   private static SnapshotSupport snapshots(CloudProvider provider) {
-    return provider.compute().flatMap(c -> c.snapshots()).orElseThrow(() -> missing("snapshots"));
+    return provider
+        .compute()
+        .flatMap(c -> c.snapshots())
+        .orElseThrow(() -> CloudTask.missing("snapshots"));
   }
 
   private static ImageSupport images(CloudProvider provider) {
-    return provider.compute().flatMap(c -> c.images()).orElseThrow(() -> missing("images"));
-  }
-
-  static CloudException missing(String what) {
-    return new CloudException(CloudErrorType.INVALID_REQUEST, "this cloud has no " + what);
+    return provider
+        .compute()
+        .flatMap(c -> c.images())
+        .orElseThrow(() -> CloudTask.missing("images"));
   }
 
   private static String state(Enum<?> state) {
@@ -102,7 +59,7 @@ public final class StorageTasks {
   }
 
   private static String createVolume(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     VolumeSupport volumes = volumes(provider);
     String providerId = (String) row.get("provider_volume_id");
@@ -120,14 +77,14 @@ public final class StorageTasks {
       step.set("volume", id, "provider_volume_id", made.id());
       providerId = made.id();
     }
-    Volume volume = volumes.get(providerId).orElseThrow(() -> gone("volume", id));
+    Volume volume = volumes.get(providerId).orElseThrow(() -> CloudTask.gone("volume", id));
     step.set("volume", id, "state", state(volume.state()));
     step.event("volume", task, id, state(volume.state()));
     return "volume " + id + " is " + state(volume.state());
   }
 
   private static String attachVolume(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     long serverId = CloudTask.payload(task).path("serverId").asLong();
     String device = CloudTask.payload(task).path("device").asText(null);
@@ -143,10 +100,10 @@ public final class StorageTasks {
     VolumeSupport volumes = volumes(provider);
     String providerId = (String) row.get("provider_volume_id");
     String vm = step.providerId("server", serverId);
-    Volume now = volumes.get(providerId).orElseThrow(() -> gone("volume", id));
+    Volume now = volumes.get(providerId).orElseThrow(() -> CloudTask.gone("volume", id));
     if (!vm.equals(now.vmId())) {
       volumes.attach(providerId, vm, device);
-      now = volumes.get(providerId).orElseThrow(() -> gone("volume", id));
+      now = volumes.get(providerId).orElseThrow(() -> CloudTask.gone("volume", id));
     }
     step.jdbc
         .sql("UPDATE volume SET state = ?, server_id = ?, device_name = ? WHERE id = ?")
@@ -161,14 +118,14 @@ public final class StorageTasks {
   }
 
   private static String detachVolume(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     VolumeSupport volumes = volumes(provider);
     String providerId = (String) row.get("provider_volume_id");
-    Volume now = volumes.get(providerId).orElseThrow(() -> gone("volume", id));
+    Volume now = volumes.get(providerId).orElseThrow(() -> CloudTask.gone("volume", id));
     if (now.vmId() != null) {
       volumes.detach(providerId);
-      now = volumes.get(providerId).orElseThrow(() -> gone("volume", id));
+      now = volumes.get(providerId).orElseThrow(() -> CloudTask.gone("volume", id));
     }
     step.jdbc
         .sql("UPDATE volume SET state = ?, server_id = NULL, device_name = NULL WHERE id = ?")
@@ -179,7 +136,7 @@ public final class StorageTasks {
   }
 
   private static String removeVolume(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     VolumeSupport volumes = volumes(provider);
     String providerId = (String) row.get("provider_volume_id");
@@ -193,7 +150,7 @@ public final class StorageTasks {
   }
 
   private static String createSnapshot(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     SnapshotSupport snapshots = snapshots(provider);
     String providerId = (String) row.get("provider_snapshot_id");
@@ -203,7 +160,7 @@ public final class StorageTasks {
       step.set("snapshot", id, "provider_snapshot_id", made.id());
       providerId = made.id();
     }
-    Snapshot snapshot = snapshots.get(providerId).orElseThrow(() -> gone("snapshot", id));
+    Snapshot snapshot = snapshots.get(providerId).orElseThrow(() -> CloudTask.gone("snapshot", id));
     step.jdbc
         .sql("UPDATE snapshot SET state = ?, size_gb = ? WHERE id = ?")
         .params(state(snapshot.state()), snapshot.sizeGb(), id)
@@ -213,7 +170,7 @@ public final class StorageTasks {
   }
 
   private static String removeSnapshot(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     SnapshotSupport snapshots = snapshots(provider);
     String providerId = (String) row.get("provider_snapshot_id");
@@ -227,7 +184,7 @@ public final class StorageTasks {
   }
 
   private static String captureImage(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     ImageSupport images = images(provider);
     String providerId = (String) row.get("provider_image_id");
@@ -247,7 +204,7 @@ public final class StorageTasks {
   }
 
   private static String removeImage(
-      Step step, Task task, Map<String, Object> row, CloudProvider provider) {
+      ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     ImageSupport images = images(provider);
     String providerId = (String) row.get("provider_image_id");
@@ -257,10 +214,5 @@ public final class StorageTasks {
     step.set("machine_image", id, "state", "deleted");
     step.event("image", task, id, "deleted");
     return "image " + id + " is removed";
-  }
-
-  static CloudException gone(String what, long id) {
-    return new CloudException(
-        CloudErrorType.NOT_FOUND, "the cloud no longer knows " + what + " " + id);
   }
 }
