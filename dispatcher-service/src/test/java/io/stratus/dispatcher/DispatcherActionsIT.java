@@ -1,6 +1,7 @@
 package io.stratus.dispatcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,15 +97,12 @@ class DispatcherActionsIT {
             .singleRow();
     assertEquals("active", account.get("status"));
     assertNotNull(account.get("km_key_id"));
-    String everything =
-        platform
-            .jdbc()
-            .sql(
-                "SELECT CONCAT_WS('|', name, IFNULL(account_number,''), capabilities) FROM cloud_account")
-            .query(String.class)
-            .list()
-            .toString();
-    assertTrue(!everything.contains(credentials.get("secretKey")), "no secret in the main schema");
+    String mainSchema = platform.km().mainDatabase().contents();
+    assertTrue(mainSchema.contains("-- cloud_account"), "the dump reads the main schema");
+    assertFalse(mainSchema.contains(credentials.get("secretKey")), "a secret in the main schema");
+    assertFalse(
+        platform.km().kmDatabase().contents().contains(credentials.get("secretKey")),
+        "a secret in the clear in the KM's schema");
     regionId =
         platform
             .jdbc()

@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stratus.cloud.spi.CloudException;
+import io.stratus.cloud.spi.CloudProvider;
+import io.stratus.cloud.spi.Page;
+import io.stratus.cloud.spi.PageRequest;
+import io.stratus.cloud.spi.compute.VirtualMachine;
+import io.stratus.cloud.spi.compute.VirtualMachineSupport;
+import io.stratus.cloud.spi.compute.VmFilter;
 import io.stratus.dispatcher.support.DispatcherClient;
 import io.stratus.dispatcher.support.DispatcherClient.Answer;
 import io.stratus.dispatcher.support.Platform;
@@ -11,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,7 +87,7 @@ class DispatcherResilienceIT {
       JsonNode job = console.awaitJob(launch.id("jobId"), JOB_LIMIT);
       assertEquals("COMPLETE", job.path("status").asText(), job.toString());
     }
-    assertOneRunningMachineEach("throttled", 12);
+    assertOneRunningMachineEach("sim-1", "throttled", 12);
   }
 
   @Test
@@ -92,7 +100,7 @@ class DispatcherResilienceIT {
       JsonNode job = console.awaitJob(launch.id("jobId"), JOB_LIMIT);
       assertEquals("COMPLETE", job.path("status").asText(), job.toString());
     }
-    assertOneRunningMachineEach("orphaned", 3);
+    assertOneRunningMachineEach("sim-2", "orphaned", 3);
   }
 
   @Test
@@ -106,8 +114,8 @@ class DispatcherResilienceIT {
       JsonNode job = console.awaitJob(launch.id("jobId"), JOB_LIMIT);
       assertEquals("COMPLETE", job.path("status").asText(), job.toString());
     }
-    assertOneRunningMachineEach("restarted", 6);
-    assertOneRunningMachineEach("after-restart", 2);
+    assertOneRunningMachineEach("sim-2", "restarted", 6);
+    assertOneRunningMachineEach("sim-2", "after-restart", 2);
   }
 
   private List<Answer> launch(String region, String prefix, int count) {
@@ -172,8 +180,13 @@ class DispatcherResilienceIT {
     }
   }
 
-  /** One row per launch, running, each with its own machine in the cloud: nothing made twice. */
-  private void assertOneRunningMachineEach(String prefix, int count) {
+  /**
+   * One row per launch, running, each with its own machine, and the cloud itself holding exactly
+   * that many: nothing made twice.
+   */
+  private void assertOneRunningMachineEach(String region, String prefix, int count)
+      throws Exception {
+    assertEquals(count, machinesInTheCloud(region, prefix + "-"), "machines the cloud made");
     Map<String, Object> rows =
         platform
             .jdbc()
@@ -189,5 +202,32 @@ class DispatcherResilienceIT {
     assertEquals(count, ((Number) rows.get("total_rows")).intValue(), "rows: " + rows);
     assertEquals(count, ((Number) rows.get("running")).intValue(), "running: " + rows);
     assertEquals(count, ((Number) rows.get("machines")).intValue(), "machines: " + rows);
+  }
+
+  /** The cloud's own count of machines named {@code prefix}…, through throttling if need be. */
+  private int machinesInTheCloud(String region, String prefix) throws Exception {
+    VmFilter named = new VmFilter(Set.of(), prefix);
+    try (CloudProvider provider = platform.cloud().provider(region)) {
+      VirtualMachineSupport vms = provider.compute().orElseThrow().virtualMachines().orElseThrow();
+      for (int attempt = 1; ; attempt++) {
+        try {
+          int total = 0;
+          PageRequest page = PageRequest.first(1000);
+          while (true) {
+            Page<VirtualMachine> listed = vms.list(named, page);
+            total += listed.items().size();
+            if (!listed.hasNext()) {
+              return total;
+            }
+            page = page.next(listed);
+          }
+        } catch (CloudException e) {
+          if (!e.isRetryable() || attempt == 20) {
+            throw e;
+          }
+          Thread.sleep(100);
+        }
+      }
+    }
   }
 }

@@ -20,10 +20,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -83,8 +79,8 @@ class SecretsAtRestIT {
       }
 
       List<String> places = new ArrayList<>();
-      places.add(dump(km.kmDatabase()));
-      places.add(dump(km.mainDatabase()));
+      places.add(km.kmDatabase().contents());
+      places.add(km.mainDatabase().contents());
       mysqldump(km.kmDatabase()).ifPresent(places::add);
       mysqldump(km.mainDatabase()).ifPresent(places::add);
       for (String place : places) {
@@ -121,38 +117,6 @@ class SecretsAtRestIT {
         assertFalse(line.contains(secret), "logged: " + line);
       }
     }
-  }
-
-  /** Every column of every row of every table of the schema, as text. */
-  private static String dump(TestDatabase db) throws SQLException {
-    StringBuilder out = new StringBuilder();
-    try (Connection connection = db.dataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      List<String> tables = new ArrayList<>();
-      try (ResultSet rs =
-          statement.executeQuery(
-              "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
-        while (rs.next()) {
-          tables.add(rs.getString(1));
-        }
-      }
-      for (String table : tables) {
-        out.append("-- ").append(table).append('\n');
-        try (ResultSet rs = statement.executeQuery("SELECT * FROM `" + table + "`")) {
-          int columns = rs.getMetaData().getColumnCount();
-          while (rs.next()) {
-            for (int i = 1; i <= columns; i++) {
-              byte[] value = rs.getBytes(i);
-              if (value != null) {
-                out.append(new String(value, StandardCharsets.ISO_8859_1)).append('\t');
-              }
-            }
-            out.append('\n');
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 
   /** The same schema as {@code mysqldump} writes it, when the tool is installed. */

@@ -1,8 +1,12 @@
 package io.stratus.testkit;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -60,6 +64,42 @@ public final class TestDatabase implements AutoCloseable {
     dataSource.setUser(user());
     dataSource.setPassword(password());
     return dataSource;
+  }
+
+  /**
+   * Every column of every row of every table of the schema, as text (bytes read as ISO-8859-1, so
+   * binary columns keep every byte): what a dump of the schema would show, for tests that look for
+   * what must not be there.
+   */
+  public String contents() throws SQLException {
+    StringBuilder out = new StringBuilder();
+    try (Connection connection = dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs =
+          statement.executeQuery(
+              "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      for (String table : tables) {
+        out.append("-- ").append(table).append('\n');
+        try (ResultSet rs = statement.executeQuery("SELECT * FROM `" + table + "`")) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            for (int i = 1; i <= columns; i++) {
+              byte[] value = rs.getBytes(i);
+              if (value != null) {
+                out.append(new String(value, StandardCharsets.ISO_8859_1)).append('\t');
+              }
+            }
+            out.append('\n');
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
   /** Drops the schema and every extra one handed out. */

@@ -2,13 +2,6 @@ package io.stratus.dispatcher.support;
 
 import io.stratus.cloud.local.LocalCloudProcess;
 import io.stratus.common.config.Config;
-import io.stratus.common.config.Secret;
-import io.stratus.common.db.DatabaseSettings;
-import io.stratus.common.keys.CredentialVault;
-import io.stratus.common.keys.CustomerKeys;
-import io.stratus.common.keys.KeyEncryptionKeys;
-import io.stratus.common.km.KmClient;
-import io.stratus.common.messaging.AmqpSettings;
 import io.stratus.dispatcher.DispatcherServer;
 import io.stratus.dispatcher.DispatcherSettings;
 import io.stratus.km.support.KmFixture;
@@ -16,14 +9,11 @@ import io.stratus.testkit.TestBroker;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
 import io.stratus.worker.publisher.WorkerPublisher;
-import io.stratus.worker.subscriber.CloudHandlers;
-import io.stratus.worker.subscriber.SubscriberSettings;
+import io.stratus.worker.subscriber.SubscriberDaemon;
 import io.stratus.worker.subscriber.WorkerSubscriber;
-import io.stratus.worker.subscriber.cloud.VaultCredentialSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -86,7 +76,6 @@ public final class Platform implements AutoCloseable {
       common.put("amqp.prefix", prefix);
       common.put("km.url", km.url().toString());
       common.put("keys.kek.file", km.kekFile().toString());
-      common.put("keys.cache.ttl", "0s");
       common.put("tls.truststore", pki.resolve("truststore.p12").toString());
 
       Map<String, String> dispatcherKeys = new HashMap<>(common);
@@ -127,27 +116,9 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  /** Starts a (new) worker subscriber, as a fresh process would. */
+  /** Starts a (new) worker subscriber, as a fresh process would: the daemon's own wiring. */
   public void startSubscriber() {
-    Config config = Config.of("worker", workerKeys, Map.of());
-    TestDatabase main = km.mainDatabase();
-    KmClient client = km.client("worker");
-    subscriber =
-        new WorkerSubscriber(
-            SubscriberSettings.from(config),
-            DatabaseSettings.of(main.jdbcUrl(), main.user(), Secret.of(main.password())),
-            AmqpSettings.of(broker.uri(), prefix),
-            CloudHandlers.using(
-                context ->
-                    new VaultCredentialSource(
-                        context.database().reads(),
-                        new CredentialVault(
-                            new CustomerKeys(
-                                context.database().primary(),
-                                KeyEncryptionKeys.load(km.kekFile()),
-                                Duration.ZERO),
-                            client,
-                            context.database().primary()))));
+    subscriber = SubscriberDaemon.create(Config.of("worker", workerKeys, Map.of()));
     subscriber.start();
   }
 

@@ -6,23 +6,18 @@ import io.stratus.cloud.local.LocalCloudProcess;
 import io.stratus.cloud.spi.compute.VirtualMachine;
 import io.stratus.cloud.spi.compute.VirtualMachineSupport;
 import io.stratus.cloud.spi.compute.VmLaunchOptions;
-import io.stratus.common.cache.CacheKind;
 import io.stratus.common.config.Config;
 import io.stratus.common.config.Secret;
 import io.stratus.common.db.Database;
 import io.stratus.common.db.DatabaseSettings;
 import io.stratus.common.messaging.AmqpConnection;
 import io.stratus.common.messaging.AmqpSettings;
-import io.stratus.common.messaging.ConfirmingPublisher;
-import io.stratus.common.messaging.EventPublisher;
 import io.stratus.common.support.BrokerNames;
 import io.stratus.common.support.StratusSchema;
 import io.stratus.testkit.TestBroker;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
 import io.stratus.worker.publisher.WorkerPublisher;
-import io.stratus.worker.subscriber.cache.ServerCacheRefresher;
-import io.stratus.worker.subscriber.cloud.CloudConnector;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
@@ -81,22 +76,12 @@ class CacheJobsEndToEndIT {
               SubscriberSettings.from(config),
               DatabaseSettings.of(db.jdbcUrl(), db.user(), Secret.of(db.password())),
               AmqpSettings.of(broker.uri(), prefix),
-              context ->
-                  new Handlers(
-                      Map.of(),
-                      Map.of(
-                          CacheKind.SERVERS,
-                          new ServerCacheRefresher(
-                              context.database().primary(),
-                              new CloudConnector(
-                                  context.database().reads(),
-                                  (customer, account) ->
-                                      Map.of(
-                                          "accessKey", credentials.get("accessKey"),
-                                          "secretKey", credentials.get("secretKey"))),
-                              new EventPublisher(
-                                  new ConfirmingPublisher(context.connection()),
-                                  context.connection().topology())))));
+              CloudHandlers.using(
+                  context ->
+                      (customer, account) ->
+                          Map.of(
+                              "accessKey", credentials.get("accessKey"),
+                              "secretKey", credentials.get("secretKey"))));
       try (WorkerPublisher publisher = new WorkerPublisher(config);
           WorkerSubscriber running = subscriber) {
         publisher.start();

@@ -16,19 +16,16 @@ import io.stratus.common.db.Database;
 import io.stratus.common.db.DatabaseSettings;
 import io.stratus.common.messaging.AmqpConnection;
 import io.stratus.common.messaging.AmqpSettings;
-import io.stratus.common.messaging.ConfirmingPublisher;
-import io.stratus.common.messaging.EventPublisher;
 import io.stratus.common.support.BrokerNames;
 import io.stratus.common.support.StratusSchema;
 import io.stratus.testkit.TestBroker;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
 import io.stratus.worker.publisher.WorkerPublisher;
-import io.stratus.worker.subscriber.Handlers;
+import io.stratus.worker.subscriber.CloudHandlers;
 import io.stratus.worker.subscriber.SubscriberSettings;
 import io.stratus.worker.subscriber.WorkerSubscriber;
 import io.stratus.worker.subscriber.cache.ServerCacheRefresher;
-import io.stratus.worker.subscriber.cloud.CloudConnector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,22 +118,12 @@ public final class CacheRefreshBenchmark {
               SubscriberSettings.from(config),
               DatabaseSettings.of(db.jdbcUrl(), db.user(), Secret.of(db.password())),
               AmqpSettings.of(broker.uri(), prefix),
-              context ->
-                  new Handlers(
-                      Map.of(),
-                      Map.of(
-                          CacheKind.SERVERS,
-                          new ServerCacheRefresher(
-                              context.database().primary(),
-                              new CloudConnector(
-                                  context.database().reads(),
-                                  (customer, account) ->
-                                      Map.of(
-                                          "accessKey", credentials.get("accessKey"),
-                                          "secretKey", credentials.get("secretKey"))),
-                              new EventPublisher(
-                                  new ConfirmingPublisher(context.connection()),
-                                  context.connection().topology())))));
+              CloudHandlers.using(
+                  context ->
+                      (customer, account) ->
+                          Map.of(
+                              "accessKey", credentials.get("accessKey"),
+                              "secretKey", credentials.get("secretKey"))));
       List<Map<String, Row>> listings = new ArrayList<>();
       try (CloudProvider provider = cloud.provider(REGION);
           WorkerPublisher publisher = new WorkerPublisher(config);
