@@ -5,6 +5,7 @@ import io.stratus.common.config.ConfigException;
 import io.stratus.web.EtcDirectory;
 import io.stratus.web.HttpsServer;
 import io.stratus.web.ServerSettings;
+import java.nio.file.Path;
 
 /**
  * The Key Manager in an embedded Tomcat: one HTTPS connector (port 2013 by default) that requires a
@@ -50,9 +51,7 @@ public final class KmServer implements AutoCloseable {
   public static void main(String[] args) throws InterruptedException {
     KmServer km;
     try {
-      Config config =
-          Config.load(
-              "km", args.length > 0 ? java.nio.file.Path.of(args[0]) : EtcDirectory.of("km"));
+      Config config = Config.load("km", args.length > 0 ? Path.of(args[0]) : EtcDirectory.of("km"));
       km = start(KmSettings.from(config));
     } catch (ConfigException e) {
       System.err.println("stratus-km: " + e.getMessage());
