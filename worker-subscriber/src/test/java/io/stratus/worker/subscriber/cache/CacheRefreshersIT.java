@@ -128,6 +128,44 @@ class CacheRefreshersIT {
   }
 
   @Test
+  void shouldAdoptALaunchsPendingRowByItsClientTokenInsteadOfAddingASecond() throws Exception {
+    String token = java.util.UUID.randomUUID().toString();
+    jdbc.sql(
+            """
+            INSERT INTO server (customer_id, cloud_account_id, region_id, name, state, client_token)
+            VALUES (?, ?, ?, 'ours', 'pending', ?)
+            """)
+        .params(work.customerId(), work.cloudAccountId(), work.regionId(), token)
+        .update();
+    VirtualMachine vm =
+        vms.launch(VmLaunchOptions.of("img-sleep", "small", "ours").withClientToken(token));
+
+    refresher.refresh(work);
+
+    Map<String, Object> adopted =
+        jdbc.sql("SELECT provider_server_id, state FROM server WHERE client_token = ?")
+            .param(token)
+            .query()
+            .singleRow();
+    assertEquals(vm.id(), adopted.get("provider_server_id"));
+    assertEquals(
+        1,
+        jdbc.sql("SELECT COUNT(*) FROM server WHERE provider_server_id = ?")
+            .param(vm.id())
+            .query(Integer.class)
+            .single(),
+        "one row for the launch, not a second one for the machine");
+
+    // Leave nothing behind for the other tests: no machine, no row to follow, no events.
+    vms.terminate(vm.id());
+    await(vm.id(), VmState.TERMINATED);
+    refresher.refresh(work);
+    try (Channel channel = connection.openChannel()) {
+      channel.queuePurge(eventQueue);
+    }
+  }
+
+  @Test
   void shouldPickUpAVmLaunchedOutsideStratusAndFollowItUntilItIsGone() throws Exception {
     VirtualMachine vm = vms.launch(VmLaunchOptions.of("img-sleep", "small", "rogue"));
     VirtualMachine running = await(vm.id(), VmState.RUNNING);
