@@ -51,34 +51,38 @@ public final class ActorResolver implements HandlerMethodArgumentResolver {
       throw DispatchException.badRequest(
           "the header " + USER_HEADER + " is required: the " + component + " acts for a user");
     }
-    String status =
-        jdbc.sql("SELECT status FROM customer WHERE id = ?")
-            .param(customerId)
-            .query(String.class)
-            .optional()
+    // One round trip for both: every call to the Dispatcher makes it.
+    Map<String, Object> found =
+        jdbc
+            .sql(
+                """
+                SELECT c.status AS customer_status, u.id AS user_id, u.email, u.status AS user_status
+                  FROM customer c
+                  LEFT JOIN user_account u ON u.id = :user AND u.customer_id = c.id
+                 WHERE c.id = :customer
+                """)
+            .param("user", userId.orElse(null))
+            .param("customer", customerId)
+            .query()
+            .listOfRows()
+            .stream()
+            .findFirst()
             .orElseThrow(() -> DispatchException.forbidden("no customer " + customerId));
-    if (!"active".equals(status)) {
-      throw DispatchException.forbidden("customer " + customerId + " is " + status);
+    if (!"active".equals(found.get("customer_status"))) {
+      throw DispatchException.forbidden(
+          "customer " + customerId + " is " + found.get("customer_status"));
     }
     String email = null;
     if (userId.isPresent()) {
-      Map<String, Object> user =
-          jdbc
-              .sql("SELECT email, status FROM user_account WHERE id = ? AND customer_id = ?")
-              .param(userId.get())
-              .param(customerId)
-              .query()
-              .listOfRows()
-              .stream()
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      DispatchException.forbidden(
-                          "user " + userId.get() + " is not a user of customer " + customerId));
-      if (!"active".equals(user.get("status"))) {
-        throw DispatchException.forbidden("user " + userId.get() + " is " + user.get("status"));
+      if (found.get("user_id") == null) {
+        throw DispatchException.forbidden(
+            "user " + userId.get() + " is not a user of customer " + customerId);
       }
-      email = (String) user.get("email");
+      if (!"active".equals(found.get("user_status"))) {
+        throw DispatchException.forbidden(
+            "user " + userId.get() + " is " + found.get("user_status"));
+      }
+      email = (String) found.get("email");
     }
     return new Actor(component, customerId, userId.orElse(null), email, request.getRemoteAddr());
   }

@@ -35,20 +35,21 @@ public final class SubscriberDaemon extends ComponentDaemon {
     KeySettings keys = KeySettings.from(config);
     TlsSettings tls = TlsSettings.from(config, "tls");
     config.rejectUnknownKeysExcept("publisher.", "cache.", "registry.");
+    // Made now (no connection yet), so the subscriber can close its threads when it stops.
+    KmClient client = KmClient.create(km, tls.load());
     return new WorkerSubscriber(
-        settings,
-        database,
-        amqp,
-        CloudHandlers.using(
-            context -> {
-              KmClient client = KmClient.create(km, tls.load());
-              CredentialVault vault =
-                  new CredentialVault(
-                      CustomerKeys.open(context.database().primary(), keys),
-                      client,
-                      context.database().primary());
-              return new VaultCredentialSource(context.database().reads(), vault);
-            }));
+            settings,
+            database,
+            amqp,
+            CloudHandlers.using(
+                context ->
+                    new VaultCredentialSource(
+                        context.database().reads(),
+                        new CredentialVault(
+                            CustomerKeys.open(context.database().primary(), keys),
+                            client,
+                            context.database().primary()))))
+        .closeOnStop(client);
   }
 
   @Override

@@ -17,6 +17,8 @@ import io.stratus.common.task.RetryPolicy;
 import io.stratus.common.task.TaskStore;
 import io.stratus.common.task.TaskWorker;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -41,6 +43,7 @@ public final class WorkerSubscriber implements Component {
   private TaskWorker taskWorker;
   private QueueConsumer taskConsumer;
   private QueueConsumer cacheConsumer;
+  private final List<AutoCloseable> owned = new ArrayList<>();
 
   /**
    * @param handlerFactory builds the handlers once the database and broker are open
@@ -54,6 +57,12 @@ public final class WorkerSubscriber implements Component {
     this.databaseSettings = databaseSettings;
     this.amqpSettings = amqpSettings;
     this.handlerFactory = handlerFactory;
+  }
+
+  /** Closes {@code resource} (e.g. a Key Manager client) when the subscriber stops, last. */
+  public WorkerSubscriber closeOnStop(AutoCloseable resource) {
+    owned.add(resource);
+    return this;
   }
 
   @Override
@@ -116,6 +125,13 @@ public final class WorkerSubscriber implements Component {
     }
     if (database != null) {
       database.close();
+    }
+    for (AutoCloseable resource : owned) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        // stopping anyway; nothing of it is needed any more
+      }
     }
   }
 }
