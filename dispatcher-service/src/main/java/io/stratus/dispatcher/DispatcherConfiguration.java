@@ -25,6 +25,12 @@ import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.AuditLog;
 import io.stratus.dispatcher.action.PublishedMarker;
 import io.stratus.dispatcher.action.Resources;
+import io.stratus.dispatcher.agent.AgentAuthority;
+import io.stratus.dispatcher.agent.AgentBootstrap;
+import io.stratus.dispatcher.agent.AgentController;
+import io.stratus.dispatcher.agent.AgentLogs;
+import io.stratus.dispatcher.agent.AgentRegistry;
+import io.stratus.dispatcher.agent.ServerAgentController;
 import io.stratus.dispatcher.image.ImageController;
 import io.stratus.dispatcher.job.JobController;
 import io.stratus.dispatcher.network.FirewallController;
@@ -37,6 +43,7 @@ import io.stratus.web.BodyLimitFilter;
 import io.stratus.web.Caller;
 import io.stratus.web.ComponentAccessFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -94,9 +101,51 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  CredentialVault credentialVault(KmClient km) {
-    return new CredentialVault(
-        CustomerKeys.open(database.primary(), settings.keys()), km, database.primary());
+  CustomerKeys customerKeys() {
+    return CustomerKeys.open(database.primary(), settings.keys());
+  }
+
+  @Bean
+  CredentialVault credentialVault(CustomerKeys keys, KmClient km) {
+    return new CredentialVault(keys, km, database.primary());
+  }
+
+  @Bean
+  AgentAuthority agentAuthority() {
+    return AgentAuthority.from(settings.agent());
+  }
+
+  @Bean
+  AgentBootstrap agentBootstrap(CustomerKeys keys, AgentAuthority authority) {
+    return new AgentBootstrap(
+        database.primary(), keys, settings.agent(), authority, Clock.systemUTC());
+  }
+
+  @Bean
+  AgentRegistry agentRegistry(AgentAuthority authority) {
+    return new AgentRegistry(
+        database.primary(),
+        transactions(),
+        authority,
+        settings.agent(),
+        new AuditLog(database.primary()),
+        Clock.systemUTC());
+  }
+
+  @Bean
+  AgentController agentController(AgentRegistry registry, AgentAuthority authority) {
+    return new AgentController(registry, authority);
+  }
+
+  @Bean
+  ServerAgentController serverAgentController(
+      Resources resources, ActionDispatcher dispatcher, AgentRegistry registry) {
+    return new ServerAgentController(
+        resources, dispatcher, registry, new AgentLogs(database.primary()));
+  }
+
+  private TransactionTemplate transactions() {
+    return new TransactionTemplate(new DataSourceTransactionManager(database.primary()));
   }
 
   @Bean
@@ -122,10 +171,8 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
   @Bean
   ActionDispatcher actionDispatcher(
       TaskStore tasks, JobStore jobs, ConfirmingPublisher publisher, PublishedMarker marker) {
-    TransactionTemplate transactions =
-        new TransactionTemplate(new DataSourceTransactionManager(database.primary()));
     return new ActionDispatcher(
-        transactions, jobs, tasks, new AuditLog(database.primary()), publisher, marker);
+        transactions(), jobs, tasks, new AuditLog(database.primary()), publisher, marker);
   }
 
   @Bean
@@ -135,8 +182,9 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  ServerController serverController(Resources resources, ActionDispatcher dispatcher) {
-    return new ServerController(resources, dispatcher);
+  ServerController serverController(
+      Resources resources, ActionDispatcher dispatcher, AgentBootstrap agents) {
+    return new ServerController(resources, dispatcher, agents);
   }
 
   @Bean
@@ -177,11 +225,16 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
   /** The components that act through the Dispatcher: the architecture's rule, not a setting. */
   static final Set<String> CALLERS = Set.of("console", "api", "worker");
 
-  /** Registered with the servlet container by {@link DispatcherWebInitializer}, first. */
+  /**
+   * Registered with the servlet container by {@link DispatcherWebInitializer}, first. An agent
+   * reaches two paths only: its first handshake, made without a certificate (the one-time token
+   * vouches for it), and the renewal of its certificate, made with it.
+   */
   @Bean
   ComponentAccessFilter componentAccessFilter() {
-    return new ComponentAccessFilter(
-        "the Dispatcher", CALLERS, DispatcherConfiguration::logRefusal);
+    return new ComponentAccessFilter("the Dispatcher", CALLERS, DispatcherConfiguration::logRefusal)
+        .withPath(AgentController.HANDSHAKE, Set.of())
+        .withPath(AgentController.RENEW, Set.of("agent"));
   }
 
   @Bean

@@ -27,6 +27,9 @@ public final class DispatcherServer implements AutoCloseable {
             "Dispatcher",
             settings.server(),
             settings.tls().load(),
+            // Asked for, not required: an agent's first handshake comes without one; the access
+            // filter lets such a call reach that one path and nothing else.
+            HttpsServer.ClientCertificate.OPTIONAL,
             new DispatcherWebInitializer(settings)));
   }
 

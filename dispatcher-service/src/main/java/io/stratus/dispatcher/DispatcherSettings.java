@@ -6,6 +6,7 @@ import io.stratus.common.keys.KeySettings;
 import io.stratus.common.km.KmClientSettings;
 import io.stratus.common.messaging.AmqpSettings;
 import io.stratus.common.pki.TlsSettings;
+import io.stratus.dispatcher.agent.AgentSettings;
 import io.stratus.web.ServerSettings;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,6 +29,8 @@ import java.util.Optional;
  *   <li>{@code amqp.uri} (required), {@code amqp.prefix}, ...: the broker ({@link AmqpSettings})
  *   <li>{@code km.url} (required), {@code km.timeout}, {@code km.connect-timeout}: the Key Manager
  *   <li>{@code keys.kek.file} (required), {@code keys.cache.ttl}: the key-encryption key
+ *   <li>{@code agent.ca.dir}, {@code agent.url}, {@code agent.token.ttl}, {@code
+ *       agent.certificate.lifetime}: bringing in guest agents ({@link AgentSettings})
  *   <li>{@code dispatcher.max-body-bytes} (default 65536): the largest request body accepted
  *   <li>{@code log.dir} (optional): write {@code dispatcher.log} there as well as to the console
  * </ul>
@@ -40,6 +43,7 @@ public record DispatcherSettings(
     AmqpSettings amqp,
     KmClientSettings km,
     KeySettings keys,
+    AgentSettings agent,
     Optional<Path> logDir) {
 
   public static final int PORT = 3302;
@@ -50,15 +54,17 @@ public record DispatcherSettings(
     if (maxBody < 1024 || maxBody > 16 * 1024 * 1024) {
       throw config.error("dispatcher.max-body-bytes", "must be between 1024 and 16777216");
     }
+    ServerSettings server = ServerSettings.from(config, PORT, maxBody);
     DispatcherSettings settings =
         new DispatcherSettings(
-            ServerSettings.from(config, PORT, maxBody),
+            server,
             TlsSettings.from(config, "tls"),
             DatabaseSettings.from(config, "db"),
             config.getBoolean("db.migrate", true),
             AmqpSettings.from(config, "amqp"),
             KmClientSettings.from(config),
             KeySettings.from(config),
+            AgentSettings.from(config, server.port()),
             config.optional("log.dir").map(Path::of));
     config.rejectUnknownKeys();
     return settings;

@@ -16,8 +16,13 @@ public final class ClientCertificates {
 
   /** The caller's identity, or empty when it sent no certificate or one without an identity. */
   public static Optional<ComponentIdentity> identity(HttpServletRequest request) {
+    return certificate(request).flatMap(ComponentIdentity::of);
+  }
+
+  /** The caller's own (leaf) certificate, or empty when it sent none. */
+  public static Optional<X509Certificate> certificate(HttpServletRequest request) {
     if (request.getAttribute(CERTIFICATES) instanceof X509Certificate[] chain && chain.length > 0) {
-      return ComponentIdentity.of(chain[0]);
+      return Optional.of(chain[0]);
     }
     return Optional.empty();
   }

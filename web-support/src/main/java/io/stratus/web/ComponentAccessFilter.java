@@ -6,6 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,11 +18,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * client certificate chains to the installation CA (a client without one, or with another CA's,
  * never gets past the handshake); this filter reads the component identity in it, records it as the
  * request's {@link Caller}, and answers any other component 403.
+ *
+ * <p>A path may have its own rule ({@link #withPath}): other components than the service's callers
+ * (the Dispatcher lets an agent renew its certificate, and nothing else), or none at all for a
+ * client without a certificate (an agent's first handshake, on a connector that only asks for one).
  */
 public final class ComponentAccessFilter extends OncePerRequestFilter {
   private final String service;
   private final Set<String> allowed;
   private final RefusalListener refusals;
+  private final Map<String, Set<String>> paths = new HashMap<>();
 
   /**
    * @param service the service's name in messages, e.g. "the Key Manager"
@@ -30,6 +37,16 @@ public final class ComponentAccessFilter extends OncePerRequestFilter {
     this.service = service;
     this.allowed = Set.copyOf(allowed);
     this.refusals = refusals;
+  }
+
+  /**
+   * Gives one exact path its own callers instead of the service's: the listed components, or
+   * anyone, with or without a certificate, when {@code components} is empty. Call it while the
+   * service is set up, before requests arrive.
+   */
+  public ComponentAccessFilter withPath(String path, Set<String> components) {
+    paths.put(path, Set.copyOf(components));
+    return this;
   }
 
   @Override
@@ -42,7 +59,11 @@ public final class ComponentAccessFilter extends OncePerRequestFilter {
             .map(id -> new Caller(id.component(), id.host(), request.getRemoteAddr()))
             .orElseGet(() -> new Caller("none", null, request.getRemoteAddr()));
     request.setAttribute(Caller.ATTRIBUTE, caller);
-    if (identity.isEmpty()) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    Set<String> allowed = paths.getOrDefault(path, this.allowed);
+    if (allowed.isEmpty()) {
+      chain.doFilter(request, response);
+    } else if (identity.isEmpty()) {
       refuse(request, response, "a Stratus component certificate is required");
     } else if (!allowed.contains(caller.component())) {
       refuse(

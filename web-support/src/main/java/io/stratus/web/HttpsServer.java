@@ -51,6 +51,31 @@ public final class HttpsServer implements AutoCloseable {
    */
   public static HttpsServer start(
       String name, ServerSettings settings, TlsMaterial tls, WebApplicationInitializer app) {
+    return start(name, settings, tls, ClientCertificate.REQUIRED, app);
+  }
+
+  /** Whether a client must present a certificate to get past the TLS handshake. */
+  public enum ClientCertificate {
+    /** No certificate, or another CA's, never gets past the handshake. */
+    REQUIRED,
+    /**
+     * A certificate is asked for and, when given, must chain to the installation CA; a client
+     * without one gets through, and the application's access filter decides what it may reach (the
+     * Dispatcher's agent handshake).
+     */
+    OPTIONAL
+  }
+
+  /**
+   * As {@link #start(String, ServerSettings, TlsMaterial, WebApplicationInitializer)}, choosing
+   * whether a client certificate is required or only asked for.
+   */
+  public static HttpsServer start(
+      String name,
+      ServerSettings settings,
+      TlsMaterial tls,
+      ClientCertificate clientCertificate,
+      WebApplicationInitializer app) {
     Path baseDir;
     try {
       baseDir = Files.createTempDirectory("stratus-tomcat-");
@@ -59,7 +84,7 @@ public final class HttpsServer implements AutoCloseable {
     }
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(baseDir.toString());
-    Connector connector = httpsConnector(name, settings, tls);
+    Connector connector = httpsConnector(settings, tls, clientCertificate);
     tomcat.getService().addConnector(connector);
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", baseDir.toString());
@@ -92,10 +117,11 @@ public final class HttpsServer implements AutoCloseable {
           "the " + name + " did not start: port " + settings.port() + " may be in use");
     }
     log.info(
-        "{} listening on https://{}:{} (client certificate required)",
+        "{} listening on https://{}:{} (client certificate {})",
         name,
         settings.address(),
-        server.port());
+        server.port(),
+        clientCertificate == ClientCertificate.REQUIRED ? "required" : "asked for");
     return server;
   }
 
@@ -130,7 +156,8 @@ public final class HttpsServer implements AutoCloseable {
     }
   }
 
-  private static Connector httpsConnector(String name, ServerSettings settings, TlsMaterial tls) {
+  private static Connector httpsConnector(
+      ServerSettings settings, TlsMaterial tls, ClientCertificate clientCertificate) {
     Connector connector = new Connector(Http11NioProtocol.class.getName());
     connector.setPort(settings.port());
     connector.setProperty("address", settings.address());
@@ -146,7 +173,8 @@ public final class HttpsServer implements AutoCloseable {
 
     SSLHostConfig ssl = new SSLHostConfig();
     ssl.setProtocols("TLSv1.2+TLSv1.3");
-    ssl.setCertificateVerification("required");
+    ssl.setCertificateVerification(
+        clientCertificate == ClientCertificate.REQUIRED ? "required" : "optional");
     ssl.setTrustStore(tls.trustStore());
     SSLHostConfigCertificate certificate =
         new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);

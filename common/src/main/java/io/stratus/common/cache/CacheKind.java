@@ -10,7 +10,9 @@ public enum CacheKind {
   VOLUMES,
   SNAPSHOTS,
   IP_ADDRESSES,
-  FIREWALLS;
+  FIREWALLS,
+  /** Not a cloud resource: the new lines of the logs of every reachable agent in the region. */
+  AGENT_LOGS;
 
   /** The value stored in {@code cache_work.kind} and used in configuration keys. */
   public String key() {

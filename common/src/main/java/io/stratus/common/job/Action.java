@@ -14,6 +14,7 @@ public enum Action {
   SERVER_STOP("server.stop", "server"),
   SERVER_REBOOT("server.reboot", "server"),
   SERVER_TERMINATE("server.terminate", "server"),
+  SERVER_RUN_SCRIPT("server.script", "server"),
   IMAGE_CAPTURE("image.capture", "machine_image"),
   IMAGE_REMOVE("image.remove", "machine_image"),
   VOLUME_CREATE("volume.create", "volume"),

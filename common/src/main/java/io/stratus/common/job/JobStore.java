@@ -45,8 +45,8 @@ public final class JobStore {
   public Optional<Job> find(long customerId, long jobId) {
     return jdbc.sql(
             """
-            SELECT id, customer_id, user_id, action, status, progress, message, resource_type,
-                   resource_id, created_at, completed_at
+            SELECT id, customer_id, user_id, action, status, progress, message, output,
+                   resource_type, resource_id, created_at, completed_at
               FROM job WHERE id = :id AND customer_id = :customer
             """)
         .param("id", jobId)
@@ -68,6 +68,24 @@ public final class JobStore {
         .update();
   }
 
+  /**
+   * Keeps what the job's work printed (at most {@link #MAX_OUTPUT} characters, the end kept when
+   * longer); written whatever the job's status, so a failed script's output is kept too.
+   */
+  public void output(long jobId, String output) {
+    String kept =
+        output == null || output.length() <= MAX_OUTPUT
+            ? output
+            : "[...]\n" + output.substring(output.length() - MAX_OUTPUT + 6);
+    jdbc.sql("UPDATE job SET output = :output WHERE id = :id")
+        .param("output", kept)
+        .param("id", jobId)
+        .update();
+  }
+
+  /** The most of a job's output kept. */
+  public static final int MAX_OUTPUT = 1 << 20;
+
   private static String truncate(String message) {
     return message == null || message.length() <= 2000
         ? message
@@ -87,6 +105,7 @@ public final class JobStore {
         JobStatus.valueOf(rs.getString("status")),
         rs.getInt("progress"),
         rs.getString("message"),
+        rs.getString("output"),
         rs.getString("resource_type"),
         resourceId,
         instant(rs.getTimestamp("created_at")),

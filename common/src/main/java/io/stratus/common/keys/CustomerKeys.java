@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -142,6 +143,51 @@ public final class CustomerKeys {
     cache.clear();
     log.info("Rewrapped {} customer keyset(s) with {}", done, keks.currentId());
     return done;
+  }
+
+  /**
+   * Encrypts a small secret (an agent's bootstrap token) with the customer's keyset, bound to
+   * {@code purpose}: text that can sit in a task payload and be opened only by a component holding
+   * the KEK, for this customer and this purpose.
+   */
+  public String seal(long customerId, String purpose, String secret) {
+    try {
+      byte[] sealed =
+          aead(customerId)
+              .aead()
+              .encrypt(secret.getBytes(StandardCharsets.UTF_8), sealedData(customerId, purpose));
+      return Base64.getEncoder().encodeToString(sealed);
+    } catch (GeneralSecurityException e) {
+      throw new CustomerKeyException("cannot seal a secret for customer " + customerId, e);
+    }
+  }
+
+  /**
+   * Opens what {@link #seal} wrote for the same customer and purpose.
+   *
+   * @throws CustomerKeyException if it was sealed for another customer or purpose, or altered
+   */
+  public String open(long customerId, String purpose, String sealed) {
+    try {
+      byte[] plain =
+          aead(customerId)
+              .aead()
+              .decrypt(Base64.getDecoder().decode(sealed), sealedData(customerId, purpose));
+      return new String(plain, StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new CustomerKeyException(
+          "a sealed "
+              + purpose
+              + " does not open for customer "
+              + customerId
+              + ": it was sealed for another customer or purpose, or altered",
+          e);
+    }
+  }
+
+  private static byte[] sealedData(long customerId, String purpose) {
+    return ("stratus:sealed:customer:" + customerId + ":" + purpose)
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   /** The customer's primary key id, as stored; for reports and tests. */

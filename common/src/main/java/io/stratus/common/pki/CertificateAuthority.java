@@ -297,10 +297,13 @@ public final class CertificateAuthority {
     }
   }
 
-  static String pem(X509Certificate certificate) throws IOException {
+  /** The certificate in PEM text. */
+  public static String pem(X509Certificate certificate) {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
       writer.writeObject(certificate);
+    } catch (IOException e) {
+      throw new PkiException("cannot write a certificate as PEM: " + e.getMessage(), e);
     }
     return out.toString();
   }

@@ -59,6 +59,23 @@ class CustomerKeysIT {
   }
 
   @Test
+  void shouldOpenASealedSecretOnlyForItsCustomerAndPurpose() {
+    long alice = newCustomer("alice-sealed");
+    long bob = newCustomer("bob-sealed");
+    CustomerKeys keys = keys();
+    keys.create(alice);
+    keys.create(bob);
+    String sealed = keys.seal(alice, "agent-bootstrap:7", "one-time-token");
+    assertFalse(sealed.contains("one-time-token"));
+    assertEquals("one-time-token", keys().open(alice, "agent-bootstrap:7", sealed));
+    assertThrows(CustomerKeyException.class, () -> keys.open(bob, "agent-bootstrap:7", sealed));
+    CustomerKeyException e =
+        assertThrows(
+            CustomerKeyException.class, () -> keys.open(alice, "agent-bootstrap:8", sealed));
+    assertFalse(e.getMessage().contains("one-time-token"), e.getMessage());
+  }
+
+  @Test
   void shouldRefuseACustomerWithoutAKeysetClearly() {
     long customer = newCustomer("no-keyset");
     CustomerKeyException e = assertThrows(CustomerKeyException.class, () -> keys().aead(customer));

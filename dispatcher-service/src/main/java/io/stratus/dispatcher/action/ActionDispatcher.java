@@ -63,7 +63,8 @@ public final class ActionDispatcher {
 
   /**
    * Dispatches an action; {@code resource} runs first in the transaction and returns the id of the
-   * resource (inserting its row when the action creates one).
+   * resource (inserting its row when the action creates one). It may add to {@code parameters}:
+   * they are copied into the task after it has run.
    */
   public JobTicket dispatch(
       Actor actor, Action action, LongSupplier resource, ObjectNode parameters) {

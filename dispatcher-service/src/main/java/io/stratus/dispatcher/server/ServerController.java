@@ -10,6 +10,7 @@ import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
 import io.stratus.dispatcher.action.Resources.Placement;
 import io.stratus.dispatcher.action.Resources.Target;
+import io.stratus.dispatcher.agent.AgentBootstrap;
 import io.stratus.dispatcher.web.Checks;
 import io.stratus.dispatcher.web.DispatchException;
 import java.util.List;
@@ -35,10 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class ServerController {
   private final Resources resources;
   private final ActionDispatcher dispatcher;
+  private final AgentBootstrap agents;
 
-  public ServerController(Resources resources, ActionDispatcher dispatcher) {
+  public ServerController(Resources resources, ActionDispatcher dispatcher, AgentBootstrap agents) {
     this.resources = resources;
     this.dispatcher = dispatcher;
+    this.agents = agents;
   }
 
   @PostMapping
@@ -104,10 +107,18 @@ public class ServerController {
     if (request.userData() != null) {
       parameters.put("userData", request.userData());
     }
+    // The server row, then its agent bootstrap (which adds to the task's parameters), in the
+    // launch's one transaction. The bootstrap travels in user data: a cloud without it gets none.
     return dispatcher.dispatch(
         actor,
         Action.SERVER_LAUNCH,
-        () -> insertPending(actor, at.accountId(), regionId, request, name),
+        () -> {
+          long serverId = insertPending(actor, at.accountId(), regionId, request, name);
+          if (can.supportsUserData()) {
+            agents.prepare(customer, serverId, parameters);
+          }
+          return serverId;
+        },
         parameters);
   }
 

@@ -79,7 +79,11 @@ public final class Platform implements AutoCloseable {
       common.put("tls.truststore", pki.resolve("truststore.p12").toString());
 
       Map<String, String> dispatcherKeys = new HashMap<>(common);
-      dispatcherKeys.put("server.port", "0");
+      // A known port, so the launch's agent bootstrap can name it.
+      int port = freePort();
+      dispatcherKeys.put("server.port", String.valueOf(port));
+      dispatcherKeys.put("agent.ca.dir", pki.toString());
+      dispatcherKeys.put("agent.url", "https://127.0.0.1:" + port);
       dispatcherKeys.put("server.address", "127.0.0.1");
       dispatcherKeys.put("tls.keystore", pki.resolve("dispatcher.p12").toString());
       dispatcher =
@@ -113,6 +117,13 @@ public final class Platform implements AutoCloseable {
       }
       km.close();
       throw e;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 

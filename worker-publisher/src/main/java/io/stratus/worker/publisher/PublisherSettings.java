@@ -33,7 +33,8 @@ public record PublisherSettings(
           CacheKind.VOLUMES, Duration.ofMinutes(2),
           CacheKind.SNAPSHOTS, Duration.ofMinutes(5),
           CacheKind.IP_ADDRESSES, Duration.ofMinutes(2),
-          CacheKind.FIREWALLS, Duration.ofMinutes(5));
+          CacheKind.FIREWALLS, Duration.ofMinutes(5),
+          CacheKind.AGENT_LOGS, Duration.ofMinutes(1));
 
   public PublisherSettings {
     cacheIntervals = Map.copyOf(cacheIntervals);

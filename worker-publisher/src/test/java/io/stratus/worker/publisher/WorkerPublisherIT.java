@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
+import io.stratus.common.cache.CacheKind;
 import io.stratus.common.config.Config;
 import io.stratus.common.config.ConfigException;
 import io.stratus.common.db.Database;
@@ -95,11 +96,12 @@ class WorkerPublisherIT {
       publisher.start();
       Set<Long> taskIds = new HashSet<>();
       Set<Long> cacheIds = new HashSet<>();
+      int expected = 2 * CacheKind.values().length;
       try (AmqpConnection connection =
               AmqpConnection.open(AmqpSettings.of(broker.uri(), prefix), "reader");
           Channel channel = connection.openChannel()) {
         long deadline = System.currentTimeMillis() + 15_000;
-        while ((taskIds.isEmpty() || cacheIds.size() < 14)
+        while ((taskIds.isEmpty() || cacheIds.size() < expected)
             && System.currentTimeMillis() < deadline) {
           GetResponse task = channel.basicGet(connection.topology().taskQueue(), true);
           if (task != null) {
@@ -116,9 +118,9 @@ class WorkerPublisherIT {
         }
       }
       assertEquals(Set.of(taskId), taskIds);
-      assertEquals(14, cacheIds.size(), "2 regions x 7 kinds");
+      assertEquals(expected, cacheIds.size(), "2 regions x every kind");
       assertEquals(
-          14,
+          expected,
           jdbc.sql("SELECT COUNT(*) FROM cache_work WHERE published_at IS NOT NULL")
               .query(Integer.class)
               .single());

@@ -2,6 +2,8 @@ package io.stratus.worker.subscriber;
 
 import io.stratus.common.cache.CacheKind;
 import io.stratus.common.job.JobStore;
+import io.stratus.worker.subscriber.agent.AgentLogCollector;
+import io.stratus.worker.subscriber.agent.Agents;
 import io.stratus.worker.subscriber.cache.DataCenterCacheRefresher;
 import io.stratus.worker.subscriber.cache.ServerCacheRefresher;
 import io.stratus.worker.subscriber.cloud.CloudConnector;
@@ -10,15 +12,28 @@ import io.stratus.worker.subscriber.task.CloudTasks;
 import io.stratus.worker.subscriber.task.TaskContext;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The production handlers: every cloud task and every cache refresher, over one connector. */
 public final class CloudHandlers {
   private CloudHandlers() {}
 
-  /** Handlers that get credentials from {@code credentials} once the subscriber is open. */
+  /**
+   * Handlers that get credentials from {@code credentials} once the subscriber is open, and reach
+   * no guest agents.
+   */
   public static Function<SubscriberContext, Handlers> using(
       Function<SubscriberContext, CredentialSource> credentials) {
+    return using(credentials, context -> Agents.none(context.database().primary()));
+  }
+
+  /** Handlers with credentials from {@code credentials} and guest agents through {@code agents}. */
+  public static Function<SubscriberContext, Handlers> using(
+      Function<SubscriberContext, CredentialSource> credentials,
+      Function<SubscriberContext, Agents> agents) {
     return context -> {
+      Agents reach = agents.apply(context);
       CloudConnector connector =
           new CloudConnector(context.database().reads(), credentials.apply(context));
       TaskContext tasks =
@@ -28,14 +43,24 @@ public final class CloudHandlers {
               new JobStore(context.database().primary()),
               context.events(),
               context.settings().pollInterval(),
-              context.settings().waitLimit());
+              context.settings().waitLimit(),
+              reach);
       return new Handlers(
           CloudTasks.handlers(tasks),
           Map.of(
               CacheKind.SERVERS,
               new ServerCacheRefresher(context.database().primary(), connector, context.events()),
               CacheKind.DATA_CENTERS,
-              new DataCenterCacheRefresher(context.database().primary(), connector)));
+              new DataCenterCacheRefresher(context.database().primary(), connector),
+              CacheKind.AGENT_LOGS,
+              new AgentLogCollector(
+                  context.database().primary(),
+                  new TransactionTemplate(
+                      new DataSourceTransactionManager(context.database().primary())),
+                  reach,
+                  context.settings().agentLogs(),
+                  context.settings().agentLogLines(),
+                  context.settings().agentTimeout())));
     };
   }
 }

@@ -9,8 +9,12 @@ import io.stratus.common.keys.KeySettings;
 import io.stratus.common.km.KmClient;
 import io.stratus.common.km.KmClientSettings;
 import io.stratus.common.messaging.AmqpSettings;
+import io.stratus.common.pki.TlsMaterial;
 import io.stratus.common.pki.TlsSettings;
+import io.stratus.worker.subscriber.agent.AgentClient;
+import io.stratus.worker.subscriber.agent.Agents;
 import io.stratus.worker.subscriber.cloud.VaultCredentialSource;
+import java.util.Optional;
 
 /**
  * Entry point of the worker subscriber: jsvc runs this class as a Commons Daemon; {@code main} runs
@@ -36,7 +40,9 @@ public final class SubscriberDaemon extends ComponentDaemon {
     TlsSettings tls = TlsSettings.from(config, "tls");
     config.rejectUnknownKeysExcept("publisher.", "cache.", "registry.");
     // Made now (no connection yet), so the subscriber can close its threads when it stops.
-    KmClient client = KmClient.create(km, tls.load());
+    TlsMaterial material = tls.load();
+    KmClient client = KmClient.create(km, material);
+    AgentClient agentClient = AgentClient.create(material, settings.agentTimeout());
     return new WorkerSubscriber(
             settings,
             database,
@@ -48,7 +54,12 @@ public final class SubscriberDaemon extends ComponentDaemon {
                         new CredentialVault(
                             CustomerKeys.open(context.database().primary(), keys),
                             client,
-                            context.database().primary()))))
+                            context.database().primary())),
+                context ->
+                    new Agents(
+                        context.database().primary(),
+                        Optional.of(agentClient),
+                        Optional.of(CustomerKeys.open(context.database().primary(), keys)))))
         .closeOnStop(client);
   }
 

@@ -2,6 +2,7 @@ package io.stratus.worker.subscriber;
 
 import io.stratus.common.config.Config;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The subscriber's keys in {@code etc/worker.properties}:
@@ -17,6 +18,10 @@ import java.time.Duration;
  *       resource reached the state it waits for
  *   <li>{@code subscriber.wait-limit} (default 10m) how long one attempt waits for that before the
  *       task is retried later
+ *   <li>{@code agent.logs} (default {@code agent}) the agent logs collected from every reachable
+ *       agent, by the names agents offer them under
+ *   <li>{@code agent.logs.keep-lines} (default 10000) lines kept per server and log; older ones go
+ *   <li>{@code agent.timeout} (default 10s) how long a log read waits for an agent's answer
  * </ul>
  */
 public record SubscriberSettings(
@@ -26,7 +31,10 @@ public record SubscriberSettings(
     Duration cacheLease,
     Duration stopTimeout,
     Duration pollInterval,
-    Duration waitLimit) {
+    Duration waitLimit,
+    List<String> agentLogs,
+    int agentLogLines,
+    Duration agentTimeout) {
 
   public static SubscriberSettings from(Config config) {
     int tasks = config.getInt("subscriber.task-concurrency", 8);
@@ -54,6 +62,22 @@ public record SubscriberSettings(
     if (wait.toMillis() < 1000) {
       throw config.error("subscriber.wait-limit", "must be at least 1s");
     }
-    return new SubscriberSettings(tasks, cache, taskLease, cacheLease, stop, poll, wait);
+    List<String> logs =
+        config.optional("agent.logs").isPresent() ? config.getList("agent.logs") : List.of("agent");
+    for (String name : logs) {
+      if (!name.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}")) {
+        throw config.error("agent.logs", "'" + name + "' is not a log name");
+      }
+    }
+    int keep = config.getInt("agent.logs.keep-lines", 10_000);
+    if (keep < 10 || keep > 1_000_000) {
+      throw config.error("agent.logs.keep-lines", "must be between 10 and 1000000");
+    }
+    Duration agentTimeout = config.getDuration("agent.timeout", Duration.ofSeconds(10));
+    if (agentTimeout.toMillis() < 100 || agentTimeout.toMinutes() > 5) {
+      throw config.error("agent.timeout", "must be between 100ms and 5m");
+    }
+    return new SubscriberSettings(
+        tasks, cache, taskLease, cacheLease, stop, poll, wait, logs, keep, agentTimeout);
   }
 }

@@ -2,6 +2,7 @@ package io.stratus.worker.subscriber.task;
 
 import io.stratus.common.job.Action;
 import io.stratus.common.task.TaskHandler;
+import io.stratus.worker.subscriber.agent.ScriptTask;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ public final class CloudTasks {
     handlers.putAll(ServerTasks.handlers(context));
     handlers.putAll(StorageTasks.handlers(context));
     handlers.putAll(NetworkTasks.handlers(context));
+    handlers.put(Action.SERVER_RUN_SCRIPT.kind(), new ScriptTask(context.agents(), context.jobs()));
     for (Action action : Action.values()) {
       if (!handlers.containsKey(action.kind())) {
         throw new IllegalStateException("no handler for " + action.kind());

@@ -219,6 +219,9 @@ public final class ServerTasks {
                 .single());
       }
       String userData = payload.hasNonNull("userData") ? payload.get("userData").asText() : null;
+      if (payload.has("agent")) {
+        userData = withAgentBootstrap(task, id(server, "id"), payload.get("agent"), userData);
+      }
       return new VmLaunchOptions(
           image,
           product,
@@ -227,6 +230,28 @@ public final class ServerTasks {
           userData,
           firewalls,
           (String) server.get("client_token"));
+    }
+
+    /**
+     * The user's user data followed by the agent bootstrap the VM's agent reads: the Dispatcher's
+     * address, the server id, the one-time token (opened here from the launch task's sealed copy)
+     * and the CA certificate to trust.
+     */
+    private String withAgentBootstrap(Task task, long serverId, JsonNode agent, String userData) {
+      String token =
+          context.agents().openToken(task.customerId(), serverId, agent.path("token").asText());
+      StringBuilder text = new StringBuilder();
+      if (userData != null && !userData.isEmpty()) {
+        text.append(userData);
+        if (!userData.endsWith("\n")) {
+          text.append('\n');
+        }
+      }
+      text.append("stratus.agent.dispatcher=").append(agent.path("url").asText()).append('\n');
+      text.append("stratus.agent.server-id=").append(serverId).append('\n');
+      text.append("stratus.agent.token=").append(token).append('\n');
+      text.append("stratus.agent.ca=").append(agent.path("ca").asText()).append('\n');
+      return text.toString();
     }
   }
 

@@ -22,6 +22,26 @@ public record VmLaunchOptions(
     firewallIds = firewallIds == null ? List.of() : List.copyOf(firewallIds);
   }
 
+  /** Leaves user data out: it may carry secrets (an agent's bootstrap token, the user's own). */
+  @Override
+  public String toString() {
+    return "VmLaunchOptions[imageId="
+        + imageId
+        + ", productId="
+        + productId
+        + ", dataCenterId="
+        + dataCenterId
+        + ", name="
+        + name
+        + ", userData="
+        + (userData == null ? "none" : userData.length() + " characters")
+        + ", firewallIds="
+        + firewallIds
+        + ", clientToken="
+        + clientToken
+        + "]";
+  }
+
   public static VmLaunchOptions of(String imageId, String productId, String name) {
     return new VmLaunchOptions(imageId, productId, null, name, null, List.of(), null);
   }

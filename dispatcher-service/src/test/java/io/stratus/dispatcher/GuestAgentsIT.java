@@ -1,0 +1,367 @@
+package io.stratus.dispatcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stratus.common.pki.ComponentIdentity;
+import io.stratus.common.pki.KeyStores;
+import io.stratus.common.pki.TlsMaterial;
+import io.stratus.dispatcher.support.DispatcherClient;
+import io.stratus.dispatcher.support.DispatcherClient.Answer;
+import io.stratus.dispatcher.support.Platform;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Guest agents and the Dispatcher, with real parts: a launch prepares the agent's one-time
+ * bootstrap, the handshake on 3302 trusts it once (and only for its server, only while fresh), the
+ * agent renews its certificate with it and may reach nothing else.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GuestAgentsIT {
+  private static final Duration JOB_LIMIT = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+  private Platform platform;
+  private DispatcherClient console;
+  private long customer;
+  private long regionId;
+  private long serverId;
+  private String token;
+  private KeyPair agentKey;
+  private X509Certificate agentCertificate;
+
+  @BeforeAll
+  void start() throws Exception {
+    platform = Platform.start("agents", "regions=local-1\nregion.local-1.mode=process\n", Map.of());
+    long[] acme = platform.newCustomer("agentco");
+    customer = acme[0];
+    console = platform.client("console", customer, acme[1]);
+    long cloudId = platform.defineLocalCloud();
+    Map<String, String> credentials = platform.cloud().credentials();
+    Answer account =
+        console.post(
+            "/accounts",
+            Map.of(
+                "cloudId",
+                cloudId,
+                "name",
+                "local",
+                "fields",
+                Map.of(
+                    "accessKey", credentials.get("accessKey"),
+                    "secretKey", credentials.get("secretKey"))));
+    assertEquals("COMPLETE", awaitJob(account).path("status").asText());
+    regionId =
+        platform
+            .jdbc()
+            .sql(
+                "SELECT id FROM region WHERE cloud_account_id = ? AND provider_region_id = 'local-1'")
+            .param(account.id("resourceId"))
+            .query(Long.class)
+            .single();
+  }
+
+  @AfterAll
+  void stop() {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aLaunchPreparesAPendingAgentWhoseTokenIsKeptOnlyAsAHash() throws Exception {
+    Answer launched = console.post("/servers", launch("agent-1", "img-sleep"));
+    assertEquals(202, launched.status(), launched.body().toString());
+    serverId = launched.id("resourceId");
+    assertEquals("COMPLETE", awaitJob(launched).path("status").asText());
+    token = tokenOf(launched.id("jobId"), serverId);
+
+    Answer agent = console.get("/servers/" + serverId + "/agent");
+    assertEquals(200, agent.status(), agent.body().toString());
+    assertEquals("pending", agent.body().path("state").asText());
+    String schema = platform.km().mainDatabase().contents();
+    assertFalse(schema.contains(token), "the bootstrap token in the clear in the main schema");
+    String cloudState =
+        Files.readString(platform.cloud().dataDir().resolve("regions").resolve("local-1.json"));
+    assertTrue(
+        cloudState.contains("stratus.agent.token=" + token),
+        "the VM's user data (in the cloud's own records) carries the token");
+    assertTrue(cloudState.contains("stratus.agent.server-id=" + serverId), cloudState);
+  }
+
+  @Test
+  @Order(2)
+  void aWrongTokenOrAnotherServersTokenIsRefused() throws Exception {
+    agentKey = newKey();
+    HttpResponse<String> wrong = handshake(serverId, "not-the-token", csr(agentKey));
+    assertEquals(401, wrong.statusCode(), wrong.body());
+    assertTrue(wrong.body().contains("not valid for server " + serverId), wrong.body());
+    HttpResponse<String> elsewhere = handshake(serverId + 1000, token, csr(agentKey));
+    assertEquals(401, elsewhere.statusCode(), elsewhere.body());
+    HttpResponse<String> garbage = handshake(serverId, token, "-----BEGIN NONSENSE-----");
+    assertEquals(400, garbage.statusCode(), garbage.body());
+    assertEquals(
+        "pending", console.get("/servers/" + serverId + "/agent").body().path("state").asText());
+  }
+
+  @Test
+  @Order(3)
+  void theRightTokenBringsTheAgentInOnceWithACertificateForItsAddress() throws Exception {
+    HttpResponse<String> accepted = handshake(serverId, token, csr(agentKey));
+    assertEquals(200, accepted.statusCode(), accepted.body());
+    JsonNode answer = JSON.readTree(accepted.body());
+    assertEquals(serverId, answer.path("serverId").asLong());
+    agentCertificate = parse(answer.path("certificate").asText());
+    assertEquals(agentKey.getPublic(), agentCertificate.getPublicKey());
+    assertEquals(
+        new ComponentIdentity("agent", "127.42.9.9"),
+        ComponentIdentity.of(agentCertificate).orElseThrow());
+    assertEquals(
+        platform.km().tls("console").trustStore().getCertificate("stratus-ca"),
+        parse(answer.path("caCertificate").asText()));
+
+    JsonNode agent = console.get("/servers/" + serverId + "/agent").body();
+    assertEquals("reachable", agent.path("state").asText());
+    assertEquals("127.42.9.9", agent.path("address").asText());
+    assertEquals(2003, agent.path("port").asInt());
+    assertEquals("1.2.3", agent.path("version").asText());
+    assertEquals(64, agent.path("certificateFingerprint").asText().length());
+
+    HttpResponse<String> again = handshake(serverId, token, csr(newKey()));
+    assertEquals(401, again.statusCode(), again.body());
+    assertTrue(again.body().contains("already used"), again.body());
+    assertEquals(
+        1,
+        count(
+            "audit_event WHERE action = 'agent.handshake' AND outcome = 'accepted' AND resource_id"
+                + " = '"
+                + serverId
+                + "'"));
+    assertEquals(
+        1,
+        count(
+            "audit_event WHERE action = 'agent.handshake' AND outcome = 'refused' AND resource_id"
+                + " = '"
+                + serverId
+                + "'"));
+  }
+
+  @Test
+  @Order(4)
+  void theAgentRenewsWithItsCertificateAndReachesNothingElse() throws Exception {
+    DispatcherClient asAgent =
+        new DispatcherClient(
+            agentTls(agentKey, agentCertificate), platform.dispatcherPort(), null, null);
+    KeyPair next = newKey();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("csr", csr(next));
+    body.put("version", "1.2.4");
+    body.put("address", "127.42.9.9");
+    body.put("port", 2003);
+    Answer renewed = asAgent.post("/agents/renew", body);
+    assertEquals(200, renewed.status(), renewed.body().toString());
+    X509Certificate fresh = parse(renewed.body().path("certificate").asText());
+    assertEquals(next.getPublic(), fresh.getPublicKey());
+    JsonNode agent = console.get("/servers/" + serverId + "/agent").body();
+    assertEquals("1.2.4", agent.path("version").asText());
+    assertNotEquals(fingerprint(agentCertificate), agent.path("certificateFingerprint").asText());
+    assertEquals(fingerprint(fresh), agent.path("certificateFingerprint").asText());
+
+    Answer elsewhere = asAgent.as(customer, null).get("/jobs/1");
+    assertEquals(403, elsewhere.status(), elsewhere.body().toString());
+    assertTrue(elsewhere.error().contains("'agent' may not call"), elsewhere.error());
+
+    HttpResponse<String> withoutCertificate = post("/agents/renew", JSON.writeValueAsString(body));
+    assertEquals(403, withoutCertificate.statusCode(), withoutCertificate.body());
+  }
+
+  @Test
+  @Order(5)
+  void anExpiredTokenIsRefused() throws Exception {
+    Answer launched = console.post("/servers", launch("agent-late", "img-sleep"));
+    long late = launched.id("resourceId");
+    assertEquals("COMPLETE", awaitJob(launched).path("status").asText());
+    String lateToken = tokenOf(launched.id("jobId"), late);
+    platform
+        .jdbc()
+        .sql(
+            "UPDATE agent_bootstrap_token SET expires_at = NOW(3) - INTERVAL 1 SECOND"
+                + " WHERE server_id = ?")
+        .param(late)
+        .update();
+    HttpResponse<String> refused = handshake(late, lateToken, csr(newKey()));
+    assertEquals(401, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("expired"), refused.body());
+  }
+
+  @Test
+  @Order(6)
+  void aScriptNeedsAReachableAgentAndAWellFormedName() {
+    Answer badName = console.post("/servers/" + serverId + "/scripts/..hidden", Map.of());
+    assertEquals(400, badName.status(), badName.body().toString());
+    assertTrue(badName.error().contains("script name"), badName.error());
+    Answer badTimeout =
+        console.post("/servers/" + serverId + "/scripts/scaleCheck", Map.of("timeoutSeconds", 0));
+    assertEquals(400, badTimeout.status(), badTimeout.body().toString());
+    platform
+        .jdbc()
+        .sql("UPDATE guest_agent SET state = 'unreachable' WHERE server_id = ?")
+        .param(serverId)
+        .update();
+    Answer unreachable = console.post("/servers/" + serverId + "/scripts/scaleCheck", Map.of());
+    assertEquals(409, unreachable.status(), unreachable.body().toString());
+    assertTrue(unreachable.error().contains("unreachable"), unreachable.error());
+  }
+
+  // --- helpers ---
+
+  private JsonNode awaitJob(Answer accepted) throws InterruptedException {
+    assertEquals(202, accepted.status(), accepted.body().toString());
+    return console.awaitJob(accepted.id("jobId"), JOB_LIMIT);
+  }
+
+  private Map<String, Object> launch(String name, String image) {
+    long imageId =
+        platform
+            .jdbc()
+            .sql("SELECT id FROM machine_image WHERE region_id = ? AND provider_image_id = ?")
+            .params(regionId, image)
+            .query(Long.class)
+            .single();
+    long product =
+        platform
+            .jdbc()
+            .sql("SELECT MIN(id) FROM server_product WHERE region_id = ?")
+            .param(regionId)
+            .query(Long.class)
+            .single();
+    return Map.of("regionId", regionId, "imageId", imageId, "productId", product, "name", name);
+  }
+
+  /** The token in clear, opened from the launch task's sealed copy as the worker opens it. */
+  private String tokenOf(long jobId, long server) throws Exception {
+    String payload =
+        platform
+            .jdbc()
+            .sql("SELECT payload FROM task WHERE job_id = ?")
+            .param(jobId)
+            .query(String.class)
+            .single();
+    String sealed = JSON.readTree(payload).path("agent").path("token").asText();
+    assertFalse(sealed.isEmpty(), "the launch task carries a sealed token: " + payload);
+    return platform.km().customerKeys().open(customer, "agent-bootstrap:" + server, sealed);
+  }
+
+  private HttpResponse<String> handshake(long server, String token, String csr) throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("serverId", server);
+    body.put("token", token);
+    body.put("csr", csr);
+    body.put("version", "1.2.3");
+    body.put("address", "127.42.9.9");
+    body.put("port", 2003);
+    return post("/agents/handshake", JSON.writeValueAsString(body));
+  }
+
+  /** A call without a client certificate, trusting the installation CA, as a new agent makes. */
+  private HttpResponse<String> post(String path, String json) throws Exception {
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(platform.km().tls("console").trustStore());
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return HttpClient.newBuilder()
+        .sslContext(context)
+        .build()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create("https://127.0.0.1:" + platform.dispatcherPort() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static KeyPair newKey() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    return generator.generateKeyPair();
+  }
+
+  private static String csr(KeyPair key) throws Exception {
+    var request =
+        new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=agent"), key.getPublic())
+            .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()));
+    StringWriter out = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+      writer.writeObject(request);
+    }
+    return out.toString();
+  }
+
+  private static X509Certificate parse(String pem) throws Exception {
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509")
+            .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  private static String fingerprint(X509Certificate certificate) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+  }
+
+  private TlsMaterial agentTls(KeyPair key, X509Certificate certificate) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    char[] password = KeyStores.newPassword();
+    store.setKeyEntry("stratus", key.getPrivate(), password, new Certificate[] {certificate});
+    Path file = Files.createTempDirectory(dir, "agent").resolve("agent.p12");
+    KeyStores.save(store, file, password);
+    Path trust = platform.km().pki().resolve("truststore.p12");
+    return TlsMaterial.load(file, trust);
+  }
+
+  private int count(String from) {
+    return platform.jdbc().sql("SELECT COUNT(*) FROM " + from).query(Integer.class).single();
+  }
+}
