@@ -31,6 +31,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -67,6 +68,7 @@ class GuestAgentsIT {
   private String token;
   private KeyPair agentKey;
   private X509Certificate agentCertificate;
+  private long agentServer;
 
   @BeforeAll
   void start() throws Exception {
@@ -252,7 +254,108 @@ class GuestAgentsIT {
     assertTrue(unreachable.error().contains("unreachable"), unreachable.error());
   }
 
+  @Test
+  @Order(7)
+  void aVmFromTheAgentImageHandsShakesAndBecomesReachable() throws Exception {
+    Answer launched = console.post("/servers", launch("agent-real", "img-agent"));
+    agentServer = launched.id("resourceId");
+    assertEquals("COMPLETE", awaitJob(launched).path("status").asText());
+    JsonNode agent = awaitAgent(agentServer, "reachable");
+    assertEquals(
+        platform
+            .jdbc()
+            .sql("SELECT private_ip FROM server WHERE id = ?")
+            .param(agentServer)
+            .query(String.class)
+            .single(),
+        agent.path("address").asText(),
+        "the agent listens on its VM's address");
+    assertFalse(agent.path("version").asText().isEmpty(), agent.toString());
+  }
+
+  @Test
+  @Order(8)
+  void aScriptRunsAsAJobWithItsOutputKept() throws Exception {
+    JsonNode ok =
+        awaitJob(console.post("/servers/" + agentServer + "/scripts/scaleCheck", Map.of()));
+    assertEquals("COMPLETE", ok.path("status").asText(), ok.toString());
+    assertTrue(ok.path("output").asText().startsWith("exit code 0"), ok.toString());
+    assertTrue(ok.path("output").asText().contains("load"), ok.toString());
+
+    Path custom = vmDir(agentServer).resolve("agent").resolve("custom").resolve("bin");
+    Files.createDirectories(custom);
+    Path failing = custom.resolve("failHere");
+    Files.writeString(failing, "#!/bin/sh\necho \"asked for $1\"\nexit 3\n");
+    failing.toFile().setExecutable(true);
+    JsonNode failed =
+        awaitJob(
+            console.post(
+                "/servers/" + agentServer + "/scripts/failHere", Map.of("args", List.of("x y"))));
+    assertEquals("ERROR", failed.path("status").asText(), failed.toString());
+    assertTrue(failed.path("message").asText().contains("exited with code 3"), failed.toString());
+    assertTrue(failed.path("output").asText().contains("asked for x y"), failed.toString());
+
+    JsonNode unknown =
+        awaitJob(console.post("/servers/" + agentServer + "/scripts/noSuchScript", Map.of()));
+    assertEquals("ERROR", unknown.path("status").asText(), unknown.toString());
+    assertTrue(unknown.path("message").asText().contains("404"), unknown.toString());
+  }
+
+  @Test
+  @Order(9)
+  void linesWrittenInsideTheVmReachTheDispatchersCopy() throws Exception {
+    String marker = "written inside the VM " + java.util.UUID.randomUUID();
+    Files.writeString(
+        vmDir(agentServer).resolve("agent").resolve("log").resolve("agent.log"),
+        marker + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      Answer logs = console.get("/servers/" + agentServer + "/logs?name=agent&limit=1000");
+      assertEquals(200, logs.status(), logs.body().toString());
+      if (logs.body().toString().contains(marker)) {
+        break;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the line never reached the Dispatcher: " + logs.body());
+      }
+      Thread.sleep(500);
+    }
+    long[] other = platform.newCustomer("nosy");
+    Answer elsewhere =
+        platform.client("console", other[0], other[1]).get("/servers/" + agentServer + "/logs");
+    assertEquals(404, elsewhere.status(), "another customer's server's logs are not there");
+  }
+
   // --- helpers ---
+
+  /** Waits for server {@code server}'s agent to reach {@code state}; returns it. */
+  private JsonNode awaitAgent(long server, String state) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      Answer agent = console.get("/servers/" + server + "/agent");
+      if (agent.status() == 200 && state.equals(agent.body().path("state").asText())) {
+        return agent.body();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "agent of server " + server + " not " + state + ": " + agent.body());
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  /** The local cloud's directory of the VM behind {@code server}. */
+  private Path vmDir(long server) {
+    String vm =
+        platform
+            .jdbc()
+            .sql("SELECT provider_server_id FROM server WHERE id = ?")
+            .param(server)
+            .query(String.class)
+            .single();
+    return platform.cloud().dataDir().resolve("vms").resolve(vm);
+  }
 
   private JsonNode awaitJob(Answer accepted) throws InterruptedException {
     assertEquals(202, accepted.status(), accepted.body().toString());

@@ -25,6 +25,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * own process, the Dispatcher in an embedded Tomcat, and a worker publisher and subscriber.
  */
 public final class Platform implements AutoCloseable {
+  /**
+   * The guest agent's launcher in this checkout (built by the reactor before this module's tests),
+   * which the local cloud's {@code img-agent} runs in each VM.
+   */
+  public static final Path AGENT =
+      Path.of("..", "guest-agent", "src", "main", "dist", "bin", "stratus-agent")
+          .toAbsolutePath()
+          .normalize();
+
   private final KmFixture km;
   private final LocalCloudProcess cloud;
   private final DispatcherServer dispatcher;
@@ -62,7 +71,10 @@ public final class Platform implements AutoCloseable {
     DispatcherServer dispatcher = null;
     WorkerPublisher publisher = null;
     try {
-      cloud = LocalCloudProcess.start(Files.createTempDirectory(purpose + "-cloud-"), cloudConfig);
+      cloud =
+          LocalCloudProcess.start(
+              Files.createTempDirectory(purpose + "-cloud-"),
+              cloudConfig + "\nagent.command=" + AGENT + "\n");
       TestBroker broker = TestServices.broker();
       String prefix = broker.uniqueName(purpose);
       TestDatabase main = km.mainDatabase();
@@ -95,6 +107,7 @@ public final class Platform implements AutoCloseable {
       workerKeys.put("publisher.sweep-interval", "200ms");
       workerKeys.put("publisher.republish-after", "5s");
       workerKeys.put("cache.interval.servers", "2s");
+      workerKeys.put("cache.interval.agent-logs", "2s");
       workerKeys.put("subscriber.task-lease", "5s");
       workerKeys.put("subscriber.poll-interval", "100ms");
       workerKeys.put("subscriber.stop-timeout", "10s");

@@ -29,9 +29,24 @@ final class Catalogue {
         .orElseThrow(() -> ApiException.badRequest("unknown product '" + id + "'"));
   }
 
-  /** Adds the built-in and configured images a region lacks. */
-  static boolean ensureImages(RegionState region, List<DaemonSettings.ImageSettings> extra) {
+  /**
+   * Adds the built-in and configured images a region lacks; {@code img-agent} only when the daemon
+   * knows how to start the guest agent ({@code withAgent}).
+   */
+  static boolean ensureImages(
+      RegionState region, List<DaemonSettings.ImageSettings> extra, boolean withAgent) {
     boolean added = false;
+    if (withAgent
+        && ensure(
+            region,
+            "img-agent",
+            "Stratus guest agent",
+            "the Stratus guest agent on port 2003 of the VM's address",
+            List.of(),
+            "process")) {
+      region.images.get("img-agent").agent = true;
+      added = true;
+    }
     added |=
         ensure(
             region,

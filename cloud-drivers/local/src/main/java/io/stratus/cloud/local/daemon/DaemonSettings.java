@@ -31,6 +31,10 @@ import java.util.Properties;
  *   <li>{@code image.<id>.name}, {@code image.<id>.command} (space-separated), {@code
  *       image.<id>.readiness} ({@code http}: answers on port 8080 of the VM's address; {@code
  *       process}: alive for a second): extra catalogue images in every region
+ *   <li>{@code agent.command} (the {@code stratus-agent} launcher beside this daemon's, which the
+ *       {@code stratus-localcloud} launcher passes as {@value #AGENT_PROPERTY}) how to start the
+ *       guest agent of the built-in image {@code img-agent}, space-separated; the agent is given
+ *       {@code --home <vm-dir>/agent}. Empty: no agent, and no {@code img-agent}
  *   <li>{@code terminated-retention} (10m) how long a terminated VM stays listed
  *   <li>{@code vm-address-start} (1) the first of the 65,534 host numbers in 127.42.0.0/16 to hand
  *       out; two clouds on one machine use different starts so their VMs never share an address
@@ -38,6 +42,9 @@ import java.util.Properties;
  */
 final class DaemonSettings {
   static final String FILE = "localcloud.properties";
+
+  /** The system property naming the guest agent's launcher (set by {@code stratus-localcloud}). */
+  static final String AGENT_PROPERTY = "stratus.localcloud.agent";
 
   /** One region's configuration. */
   record RegionSettings(
@@ -54,6 +61,7 @@ final class DaemonSettings {
   final int port;
   final Map<String, RegionSettings> regions;
   final List<ImageSettings> images;
+  final List<String> agentCommand;
   final Duration terminatedRetention;
   final int vmAddressStart;
 
@@ -61,11 +69,13 @@ final class DaemonSettings {
       int port,
       Map<String, RegionSettings> regions,
       List<ImageSettings> images,
+      List<String> agentCommand,
       Duration terminatedRetention,
       int vmAddressStart) {
     this.port = port;
     this.regions = regions;
     this.images = images;
+    this.agentCommand = agentCommand;
     this.terminatedRetention = terminatedRetention;
     this.vmAddressStart = vmAddressStart;
   }
@@ -150,7 +160,22 @@ final class DaemonSettings {
     if (addressStart < 1 || addressStart > 65_000) {
       throw new IllegalArgumentException(file + ": vm-address-start must be 1..65000");
     }
-    return new DaemonSettings(port, regions, images, retention, addressStart);
+    List<String> agent =
+        p.containsKey("agent.command")
+            ? list(p.getProperty("agent.command").replace(' ', ','))
+            : defaultAgentCommand(System.getProperty(AGENT_PROPERTY));
+    return new DaemonSettings(port, regions, images, agent, retention, addressStart);
+  }
+
+  /** The launcher named by the system property, if it is there and executable; else none. */
+  static List<String> defaultAgentCommand(String launcher) {
+    if (launcher == null || launcher.isBlank()) {
+      return List.of();
+    }
+    Path path = Path.of(launcher.strip());
+    return Files.isRegularFile(path) && Files.isExecutable(path)
+        ? List.of(path.toAbsolutePath().normalize().toString())
+        : List.of();
   }
 
   private static int intValue(Properties p, Path file, String key, int defaultValue) {

@@ -35,11 +35,11 @@ public final class LocalCloudDaemon implements AutoCloseable {
     Credentials credentials = Credentials.loadOrCreate(dataDir);
     CloudState state = new CloudState(settings, new StateStore(dataDir));
     for (RegionState region : state.regions()) {
-      if (Catalogue.ensureImages(region, settings.images)) {
+      if (Catalogue.ensureImages(region, settings.images, !settings.agentCommand.isEmpty())) {
         state.changed(region);
       }
     }
-    ProcessVms processes = new ProcessVms(dataDir, settings.port);
+    ProcessVms processes = new ProcessVms(dataDir, settings.port, settings.agentCommand);
     VmService vms = new VmService(state, processes);
     vms.reattach();
     vms.seed();

@@ -25,11 +25,13 @@ final class ProcessVms {
 
   private final Path vmRoot;
   private final int apiPort;
+  private final List<String> agentCommand;
   private final Map<String, Process> children = new ConcurrentHashMap<>();
 
-  ProcessVms(Path dataDir, int apiPort) throws IOException {
+  ProcessVms(Path dataDir, int apiPort, List<String> agentCommand) throws IOException {
     this.vmRoot = Files.createDirectories(dataDir.resolve("vms"));
     this.apiPort = apiPort;
+    this.agentCommand = List.copyOf(agentCommand);
   }
 
   Path vmDir(String vmId) {
@@ -38,10 +40,11 @@ final class ProcessVms {
 
   /** Starts the image's command for the VM and records its pid. */
   void launch(Records.Vm vm, Records.Image image) {
+    List<String> command = command(image, vmDir(vm.id));
     try {
       Path dir = Files.createDirectories(vmDir(vm.id));
       Files.createDirectories(dir.resolve("volumes"));
-      ProcessBuilder builder = new ProcessBuilder(command(image));
+      ProcessBuilder builder = new ProcessBuilder(command);
       builder.directory(dir.toFile());
       builder.redirectErrorStream(true);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log").toFile()));
@@ -151,7 +154,20 @@ final class ProcessVms {
     }
   }
 
-  private List<String> command(Records.Image image) {
+  private List<String> command(Records.Image image, Path dir) {
+    if (image.agent) {
+      if (agentCommand.isEmpty()) {
+        throw ApiException.badRequest(
+            "image "
+                + image.id
+                + " runs the guest agent, and this local cloud has none: set agent.command in "
+                + DaemonSettings.FILE);
+      }
+      List<String> command = new ArrayList<>(agentCommand);
+      command.add("--home");
+      command.add(dir.resolve("agent").toAbsolutePath().toString());
+      return command;
+    }
     if (image.command.isEmpty()) {
       String java = ProcessHandle.current().info().command().orElse("java");
       return List.of(

@@ -44,6 +44,10 @@ final class Records {
     public List<String> command = new ArrayList<>();
     public String readiness;
     public boolean builtin;
+
+    /** Runs the guest agent ({@code agent.command}) rather than {@link #command}. */
+    public boolean agent;
+
     public String sourceVmId;
     public String state;
   }

@@ -66,6 +66,7 @@ final class StorageService {
       image.description = "captured from " + vmId;
       image.command = new ArrayList<>(source.command);
       image.readiness = source.readiness;
+      image.agent = source.agent;
       image.sourceVmId = vmId;
       image.state = "ACTIVE";
       region.images.put(image.id, image);
