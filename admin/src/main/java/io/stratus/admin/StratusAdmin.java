@@ -28,7 +28,9 @@ public final class StratusAdmin {
             new DbMigrateCommand(),
             new DbVersionCommand(),
             new PkiInitCommand(),
-            new PkiIssueCommand()));
+            new PkiIssueCommand(),
+            new CustomerCreateCommand(),
+            new UserCreateCommand()));
   }
 
   public static void main(String[] args) {

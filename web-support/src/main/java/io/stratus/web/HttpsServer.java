@@ -63,7 +63,12 @@ public final class HttpsServer implements AutoCloseable {
      * without one gets through, and the application's access filter decides what it may reach (the
      * Dispatcher's agent handshake).
      */
-    OPTIONAL
+    OPTIONAL,
+    /**
+     * No certificate is asked for: server TLS only, for a public service whose callers prove who
+     * they are otherwise (the public API's signed requests).
+     */
+    NONE
   }
 
   /**
@@ -121,7 +126,11 @@ public final class HttpsServer implements AutoCloseable {
         name,
         settings.address(),
         server.port(),
-        clientCertificate == ClientCertificate.REQUIRED ? "required" : "asked for");
+        switch (clientCertificate) {
+          case REQUIRED -> "required";
+          case OPTIONAL -> "asked for";
+          case NONE -> "not asked for";
+        });
     return server;
   }
 
@@ -174,7 +183,11 @@ public final class HttpsServer implements AutoCloseable {
     SSLHostConfig ssl = new SSLHostConfig();
     ssl.setProtocols("TLSv1.2+TLSv1.3");
     ssl.setCertificateVerification(
-        clientCertificate == ClientCertificate.REQUIRED ? "required" : "optional");
+        switch (clientCertificate) {
+          case REQUIRED -> "required";
+          case OPTIONAL -> "optional";
+          case NONE -> "none";
+        });
     ssl.setTrustStore(tls.trustStore());
     SSLHostConfigCertificate certificate =
         new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);

@@ -1,0 +1,97 @@
+package io.stratus.admin;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code stratus-admin user create --customer ID --email E [--display-name D] [--role NAME]}: a
+ * user of an existing customer, holding the named role of that customer (default {@code
+ * Administrator}). API keys for it are then made through the API ({@code admin/ApiKey}).
+ */
+final class UserCreateCommand implements AdminCommand {
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
+
+  @Override
+  public String name() {
+    return "user create";
+  }
+
+  @Override
+  public String summary() {
+    return "--customer ID --email E [--role NAME]: a user of a customer, with one of its roles";
+  }
+
+  @Override
+  public int run(AdminContext context, List<String> args, PrintStream out) {
+    Options options =
+        Options.parse(args, List.of("--customer", "--email", "--display-name", "--role"));
+    long customer;
+    try {
+      customer = Long.parseLong(options.required("--customer"));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--customer must be a customer id");
+    }
+    String email = options.required("--email").trim();
+    if (!EMAIL.matcher(email).matches()) {
+      throw new IllegalArgumentException("--email must be an e-mail address");
+    }
+    String roleName = options.value("--role", "Administrator");
+    String displayName = options.value("--display-name", email);
+    JdbcClient jdbc = JdbcClient.create(context.database().primary());
+    if (jdbc.sql("SELECT COUNT(*) FROM customer WHERE id = ?")
+            .param(customer)
+            .query(Long.class)
+            .single()
+        == 0) {
+      throw new IllegalArgumentException("no customer " + customer);
+    }
+    Long role =
+        jdbc.sql("SELECT id FROM role WHERE customer_id = ? AND name = ?")
+            .params(customer, roleName)
+            .query(Long.class)
+            .optional()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "customer " + customer + " has no role '" + roleName + "'"));
+    if (jdbc.sql("SELECT COUNT(*) FROM user_account WHERE email = ?")
+            .param(email)
+            .query(Long.class)
+            .single()
+        > 0) {
+      throw new IllegalArgumentException("a user with e-mail " + email + " already exists");
+    }
+    long user =
+        new TransactionTemplate(new DataSourceTransactionManager(context.database().primary()))
+            .execute(
+                status -> {
+                  GeneratedKeyHolder key = new GeneratedKeyHolder();
+                  jdbc.sql(
+                          "INSERT INTO user_account (customer_id, email, display_name)"
+                              + " VALUES (?, ?, ?)")
+                      .params(customer, email, displayName)
+                      .update(key);
+                  long id = key.getKey().longValue();
+                  jdbc.sql("INSERT INTO user_role (customer_id, user_id, role_id) VALUES (?, ?, ?)")
+                      .params(customer, id, role)
+                      .update();
+                  return id;
+                });
+    out.println(
+        "User "
+            + user
+            + " ("
+            + email
+            + ") created for customer "
+            + customer
+            + ", role "
+            + roleName
+            + ".");
+    return 0;
+  }
+}

@@ -1,0 +1,57 @@
+package io.stratus.api;
+
+import io.stratus.common.config.Config;
+import io.stratus.common.logging.LogFiles;
+import io.stratus.web.EtcDirectory;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import org.springframework.web.WebApplicationInitializer;
+import org.springframework.web.context.ContextLoaderListener;
+import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import org.springframework.web.filter.DelegatingFilterProxy;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * The API WAR's servlet initializer. In a standalone Tomcat it reads {@code api.properties} from
+ * {@code $STRATUS_ETC} (or {@code -Dstratus.etc}, else {@code /services/api/etc}); {@link
+ * ApiServer} hands it settings directly.
+ */
+public final class ApiWebInitializer implements WebApplicationInitializer {
+  private final ApiSettings settings;
+
+  /** For the servlet container: settings come from the etc directory. */
+  public ApiWebInitializer() {
+    this(null);
+  }
+
+  public ApiWebInitializer(ApiSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void onStartup(ServletContext servletContext) {
+    ApiSettings api =
+        settings != null ? settings : ApiSettings.from(Config.load("api", EtcDirectory.of("api")));
+    api.logDir().ifPresent(dir -> LogFiles.toFile("api", dir));
+
+    AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
+    context.addBeanFactoryPostProcessor(
+        beanFactory -> beanFactory.registerSingleton("apiSettings", api));
+    context.register(ApiConfiguration.class);
+    context.setServletContext(servletContext);
+    context.refresh();
+    servletContext.addListener(new ContextLoaderListener(context));
+
+    // The body limit first, then the signature: nothing unsigned reaches a controller.
+    for (String filter : new String[] {"apiBodyLimitFilter", "signatureFilter"}) {
+      FilterRegistration.Dynamic registration =
+          servletContext.addFilter(filter, new DelegatingFilterProxy(filter));
+      registration.addMappingForUrlPatterns(null, true, "/*");
+    }
+    ServletRegistration.Dynamic servlet =
+        servletContext.addServlet("api", new DispatcherServlet(context));
+    servlet.setLoadOnStartup(1);
+    servlet.addMapping("/");
+  }
+}

@@ -1,0 +1,15 @@
+package io.stratus.api.dispatch;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+
+/** The enStratus answer to an asynchronous action: 202 {@code {"jobs":[{"jobId":N,...}]}}. */
+public final class Jobs {
+  private Jobs() {}
+
+  public static ResponseEntity<Map<String, Object>> accepted(DispatcherGateway.Ticket ticket) {
+    return ResponseEntity.accepted()
+        .body(Map.of("jobs", List.of(Map.of("jobId", ticket.jobId(), "status", "RUNNING"))));
+  }
+}

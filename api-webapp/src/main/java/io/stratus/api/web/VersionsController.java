@@ -1,0 +1,54 @@
+package io.stratus.api.web;
+
+import io.stratus.api.Api;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public, unsigned paths: {@code GET /api/enstratus} (the versions this API speaks) and the
+ * OpenAPI document of the whole API.
+ */
+@RestController
+public class VersionsController {
+  public static final String OPENAPI = Api.BASE + "/openapi.json";
+  private final byte[] openApi;
+
+  public VersionsController() {
+    try (InputStream in = VersionsController.class.getResourceAsStream("/openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the build");
+      }
+      openApi = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @GetMapping({Api.ROOT, Api.ROOT + "/"})
+  public Map<String, Object> versions() {
+    return Map.of(
+        "versions",
+        List.of(
+            Json.object(
+                "version",
+                Api.VERSION,
+                "current",
+                true,
+                "supported",
+                true,
+                "baseUrl",
+                Api.BASE + "/")));
+  }
+
+  @GetMapping(OPENAPI)
+  public ResponseEntity<byte[]> openApi() {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(openApi);
+  }
+}
