@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# CI: the Debian packages the tests and an install need that the image may lack. Quick and
+# silent when they are all there; installs only what is missing (run as root, or with sudo).
+#   jsvc   runs the worker and pinger daemons (distribution's InstallIT drives it)
+set -euo pipefail
+
+wanted=()
+command -v jsvc >/dev/null 2>&1 || [ -x /usr/bin/jsvc ] || wanted+=(jsvc)
+command -v mysql >/dev/null 2>&1 || wanted+=(mariadb-client)
+
+if [ ${#wanted[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "[ci] installing ${wanted[*]}"
+sudo=
+[ "$(id -u)" = 0 ] || sudo=sudo
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get install -y -q --no-install-recommends "${wanted[@]}" >/dev/null 2>&1 ||
+  { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q --no-install-recommends "${wanted[@]}" >/dev/null; }
