@@ -13,6 +13,7 @@ import io.stratus.common.pki.TlsMaterial;
 import io.stratus.dispatcher.support.DispatcherClient;
 import io.stratus.dispatcher.support.DispatcherClient.Answer;
 import io.stratus.dispatcher.support.Platform;
+import io.stratus.pinger.Pinger;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.net.URI;
@@ -327,6 +328,34 @@ class GuestAgentsIT {
     assertEquals(404, elsewhere.status(), "another customer's server's logs are not there");
   }
 
+  @Test
+  @Order(10)
+  void thePingerMarksTheAgentOfAKilledVmUnreachableAndReachableWhenItRunsAgain() throws Exception {
+    try (Pinger pinger = platform.startPinger("500ms", 2)) {
+      ProcessHandle vm =
+          ProcessHandle.allProcesses()
+              .filter(
+                  p ->
+                      p.info().arguments().stream()
+                          .flatMap(java.util.Arrays::stream)
+                          .anyMatch(a -> a.startsWith(vmDir(agentServer).toString())))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no process for the agent's VM"));
+      vm.destroyForcibly();
+      JsonNode lost = awaitAgent(agentServer, "unreachable");
+      assertTrue(lost.path("consecutiveMisses").asInt() >= 2, lost.toString());
+      awaitServer(agentServer, "stopped");
+
+      awaitJob(console.post("/servers/" + agentServer + "/start", Map.of()));
+      JsonNode back = awaitAgent(agentServer, "reachable");
+      assertEquals(0, back.path("consecutiveMisses").asInt(), back.toString());
+      assertEquals(
+          lost.path("certificateFingerprint").asText(),
+          back.path("certificateFingerprint").asText(),
+          "the agent kept its identity across the restart: no second handshake");
+    }
+  }
+
   // --- helpers ---
 
   /** Waits for server {@code server}'s agent to reach {@code state}; returns it. */
@@ -340,6 +369,23 @@ class GuestAgentsIT {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
             "agent of server " + server + " not " + state + ": " + agent.body());
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  /** Waits for server {@code server}'s row to reach {@code state} (the servers cache keeps it). */
+  private void awaitServer(long server, String state) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!state.equals(
+        platform
+            .jdbc()
+            .sql("SELECT state FROM server WHERE id = ?")
+            .param(server)
+            .query(String.class)
+            .single())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("server " + server + " never became " + state);
       }
       Thread.sleep(250);
     }

@@ -48,6 +48,14 @@ public final class StratusAgent {
   }
 
   public static void main(String[] args) {
+    // The JDK's HTTP server: answer without waiting for the caller's delayed ACK (~40 ms a call
+    // otherwise), and keep an idle connection longer than the pinger's interval (30 s by default),
+    // so a ping is one request on a kept connection, not a new TLS handshake.
+    System.setProperty(
+        "sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
+    System.setProperty(
+        "sun.net.httpserver.idleInterval",
+        System.getProperty("sun.net.httpserver.idleInterval", "90"));
     String install = System.getProperty("stratus.agent.install");
     Path home = null;
     Path stateDir = null;

@@ -5,6 +5,7 @@ import io.stratus.common.config.Config;
 import io.stratus.dispatcher.DispatcherServer;
 import io.stratus.dispatcher.DispatcherSettings;
 import io.stratus.km.support.KmFixture;
+import io.stratus.pinger.Pinger;
 import io.stratus.testkit.TestBroker;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
@@ -167,6 +168,27 @@ public final class Platform implements AutoCloseable {
       subscriber.close();
       subscriber = null;
     }
+  }
+
+  /**
+   * Starts a pinger against this platform's database and broker with its own certificate, pinging
+   * every {@code interval} and calling an agent unreachable after {@code misses} misses.
+   */
+  public Pinger startPinger(String interval, int misses) {
+    Map<String, String> keys = new HashMap<>();
+    for (String key :
+        new String[] {"db.url", "db.user", "db.password", "amqp.uri", "amqp.prefix"}) {
+      keys.put(key, workerKeys.get(key));
+    }
+    keys.put("tls.keystore", km.pki().resolve("pinger.p12").toString());
+    keys.put("tls.truststore", km.pki().resolve("truststore.p12").toString());
+    keys.put("pinger.interval", interval);
+    keys.put("pinger.connect-timeout", "200ms");
+    keys.put("pinger.request-timeout", "200ms");
+    keys.put("pinger.misses-before-unreachable", String.valueOf(misses));
+    Pinger pinger = new Pinger(Config.of("pinger", keys, Map.of()));
+    pinger.start();
+    return pinger;
   }
 
   /** A Dispatcher client with {@code component}'s certificate. */
