@@ -30,7 +30,8 @@ public final class StratusAdmin {
             new PkiInitCommand(),
             new PkiIssueCommand(),
             new CustomerCreateCommand(),
-            new UserCreateCommand()));
+            new UserCreateCommand(),
+            new CloudAddCommand()));
   }
 
   public static void main(String[] args) {

@@ -112,6 +112,40 @@ class StratusAdminIT {
   }
 
   @Test
+  void shouldAddACloudOnceAndRefuseAConflictingOne() {
+    assertEquals(0, run(etc, "db", "migrate"), err.toString());
+    String[] add = {
+      "cloud",
+      "add",
+      "--name",
+      "local-test",
+      "--provider",
+      "local",
+      "--endpoint",
+      "http://127.0.0.1:7440/"
+    };
+    assertEquals(0, run(etc, add), err.toString());
+    assertTrue(out.toString().contains("added"), out.toString());
+    assertEquals(0, run(etc, add), err.toString());
+    assertTrue(out.toString().contains("already there"), out.toString());
+    assertEquals(
+        2,
+        run(
+            etc,
+            "cloud",
+            "add",
+            "--name",
+            "local-test",
+            "--provider",
+            "local",
+            "--endpoint",
+            "http://elsewhere:7440/"));
+    assertTrue(err.toString().contains("another provider or endpoint"), err.toString());
+    assertEquals(2, run(etc, "cloud", "add", "--name", "x", "--provider", "Not A Driver"));
+    assertTrue(err.toString().contains("--provider"), err.toString());
+  }
+
+  @Test
   void shouldRefuseAnUnknownCommandWithUsage() {
     assertEquals(2, run(etc, "db", "explode"));
     assertTrue(err.toString().contains("unknown command 'db explode'"), err.toString());
