@@ -1,9 +1,9 @@
 package io.stratus.dispatcher.agent;
 
+import io.stratus.common.pki.AgentFingerprint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 
@@ -21,11 +21,7 @@ final class Tokens {
    * its DER encoding, without separators.
    */
   static String fingerprint(X509Certificate certificate) {
-    try {
-      return HexFormat.of().formatHex(digest(certificate.getEncoded()));
-    } catch (CertificateEncodingException e) {
-      throw new IllegalArgumentException("the certificate cannot be encoded", e);
-    }
+    return AgentFingerprint.of(certificate);
   }
 
   /** Compares two hex digests in time independent of where they differ. */

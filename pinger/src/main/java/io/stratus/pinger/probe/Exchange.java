@@ -1,5 +1,6 @@
 package io.stratus.pinger.probe;
 
+import io.stratus.common.pki.AgentFingerprint;
 import io.stratus.pinger.probe.ProbeResult.Kind;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,5 +1,6 @@
 package io.stratus.pinger.probe;
 
+import io.stratus.common.pki.AgentFingerprint;
 import java.net.InetSocketAddress;
 
 /**

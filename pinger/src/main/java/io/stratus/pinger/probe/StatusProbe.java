@@ -1,5 +1,6 @@
 package io.stratus.pinger.probe;
 
+import io.stratus.common.pki.AgentFingerprint;
 import io.stratus.pinger.probe.ProbeResult.Kind;
 import java.net.InetSocketAddress;
 import java.time.Duration;

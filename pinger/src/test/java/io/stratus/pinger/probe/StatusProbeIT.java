@@ -3,6 +3,7 @@ package io.stratus.pinger.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratus.common.pki.AgentFingerprint;
 import io.stratus.common.pki.TlsMaterial;
 import io.stratus.pinger.probe.ProbeResult.Kind;
 import io.stratus.pinger.sim.SimulatedAgent;

@@ -1,7 +1,7 @@
 package io.stratus.pinger.sim;
 
+import io.stratus.common.pki.AgentFingerprint;
 import io.stratus.common.pki.CertificateAuthority;
-import io.stratus.pinger.probe.AgentFingerprint;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

@@ -1,11 +1,9 @@
 package io.stratus.worker.subscriber.agent;
 
+import io.stratus.common.pki.AgentFingerprint;
 import java.net.Socket;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLEngine;
@@ -30,10 +28,9 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
 
   static String fingerprint(X509Certificate certificate) throws CertificateException {
     try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new CertificateException("SHA-256 is missing from this JVM", e);
+      return AgentFingerprint.of(certificate);
+    } catch (IllegalArgumentException e) {
+      throw new CertificateException("the agent's certificate cannot be encoded", e);
     }
   }
 

@@ -1,4 +1,4 @@
-package io.stratus.pinger.probe;
+package io.stratus.common.pki;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,10 +7,11 @@ import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 
 /**
- * The fingerprint that {@code guest_agent.cert_fingerprint} holds and the pinger pins: the SHA-256
- * digest of the agent's leaf certificate in DER encoding, written as 64 lower-case hexadecimal
- * digits without separators ({@code HexFormat.of().formatHex(sha256(certificate.getEncoded()))}).
- * The Dispatcher records it at the agent's handshake and renewal, computed the same way.
+ * The fingerprint that {@code guest_agent.cert_fingerprint} holds and the pinger and the workers
+ * pin: the SHA-256 digest of the agent's leaf certificate in DER encoding, written as 64 lower-case
+ * hexadecimal digits without separators ({@code
+ * HexFormat.of().formatHex(sha256(certificate.getEncoded()))}). The Dispatcher records it at the
+ * agent's handshake and renewal, computed the same way.
  */
 public final class AgentFingerprint {
   private AgentFingerprint() {}
