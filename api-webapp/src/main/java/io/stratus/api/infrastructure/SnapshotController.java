@@ -10,7 +10,6 @@ import io.stratus.api.web.Json;
 import io.stratus.api.web.OwnedReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,17 +50,8 @@ public class SnapshotController {
   @GetMapping
   public Map<String, Object> list(
       Access access, @RequestParam(name = "regionId", required = false) String regionId) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("region", regionId == null ? null : Json.pathId(regionId, "regionId"));
     return Map.of(
-        "snapshots",
-        reads.list(
-            access,
-            "snapshot",
-            SELECT,
-            " AND (:region IS NULL OR x.region_id = :region)",
-            params,
-            (rs, n) -> view(rs)));
+        "snapshots", reads.listInRegion(access, "snapshot", SELECT, regionId, (rs, n) -> view(rs)));
   }
 
   @GetMapping("/{id}")

@@ -10,7 +10,6 @@ import io.stratus.api.web.Json;
 import io.stratus.api.web.OwnedReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,17 +52,8 @@ public class VolumeController {
   @GetMapping
   public Map<String, Object> list(
       Access access, @RequestParam(name = "regionId", required = false) String regionId) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("region", regionId == null ? null : Json.pathId(regionId, "regionId"));
     return Map.of(
-        "volumes",
-        reads.list(
-            access,
-            "volume",
-            SELECT,
-            " AND (:region IS NULL OR x.region_id = :region)",
-            params,
-            (rs, n) -> view(rs)));
+        "volumes", reads.listInRegion(access, "volume", SELECT, regionId, (rs, n) -> view(rs)));
   }
 
   @GetMapping("/{id}")

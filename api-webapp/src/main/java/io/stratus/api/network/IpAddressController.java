@@ -10,7 +10,6 @@ import io.stratus.api.web.Json;
 import io.stratus.api.web.OwnedReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,17 +52,9 @@ public class IpAddressController {
   @GetMapping
   public Map<String, Object> list(
       Access access, @RequestParam(name = "regionId", required = false) String regionId) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("region", regionId == null ? null : Json.pathId(regionId, "regionId"));
     return Map.of(
         "ipAddresses",
-        reads.list(
-            access,
-            "ip_address",
-            SELECT,
-            " AND (:region IS NULL OR x.region_id = :region)",
-            params,
-            (rs, n) -> view(rs)));
+        reads.listInRegion(access, "ip_address", SELECT, regionId, (rs, n) -> view(rs)));
   }
 
   @GetMapping("/{id}")

@@ -43,6 +43,22 @@ public final class OwnedReads {
         .list();
   }
 
+  /**
+   * {@link #list} of the resources in one region when {@code regionId} (the request's {@code
+   * regionId} parameter, as given) is set, else in every region.
+   */
+  public List<Map<String, Object>> listInRegion(
+      Access access,
+      String resource,
+      String select,
+      String regionId,
+      RowMapper<Map<String, Object>> view) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("region", regionId == null ? null : Json.pathId(regionId, "regionId"));
+    return list(
+        access, resource, select, " AND (:region IS NULL OR x.region_id = :region)", params, view);
+  }
+
   /** One row, checked against the action's qualifier (read, or an action about to be taken). */
   public Map<String, Object> get(
       Access access,
