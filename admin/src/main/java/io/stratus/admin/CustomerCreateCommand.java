@@ -1,6 +1,7 @@
 package io.stratus.admin;
 
 import io.stratus.common.db.Database;
+import io.stratus.common.identity.Passwords;
 import io.stratus.common.keys.CustomerKeys;
 import io.stratus.common.keys.KeySettings;
 import java.io.PrintStream;
@@ -15,9 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code stratus-admin customer create --name N --email E [--display-name D]}: a customer with its
  * own keyset, its first administrator (a user holding an {@code Administrator} role with every
- * right, ANY), and an API key for that user, printed once: the secret is kept only sealed with the
- * customer's keys, as the API keeps it. Needs {@code db.*} and {@code keys.kek.file} in {@code
- * admin.properties}.
+ * right, ANY) with a random console password, and an API key for that user, both printed once: the
+ * secret is kept only sealed with the customer's keys, as the API keeps it. Needs {@code db.*} and
+ * {@code keys.kek.file} in {@code admin.properties}.
  */
 final class CustomerCreateCommand implements AdminCommand {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
@@ -66,6 +67,8 @@ final class CustomerCreateCommand implements AdminCommand {
         > 0) {
       throw new IllegalArgumentException("a user with e-mail " + email + " already exists");
     }
+    String password = Passwords.random();
+    String passwordHash = Passwords.hash(password);
     TransactionTemplate tx =
         new TransactionTemplate(new DataSourceTransactionManager(database.primary()));
     long[] ids =
@@ -75,10 +78,14 @@ final class CustomerCreateCommand implements AdminCommand {
               long user =
                   insert(
                       jdbc,
-                      "INSERT INTO user_account (customer_id, email, display_name) VALUES (?, ?, ?)",
+                      """
+                      INSERT INTO user_account (customer_id, email, display_name, password_hash)
+                      VALUES (?, ?, ?, ?)
+                      """,
                       customer,
                       email,
-                      displayName);
+                      displayName,
+                      passwordHash);
               long role =
                   insert(
                       jdbc,
@@ -114,6 +121,9 @@ final class CustomerCreateCommand implements AdminCommand {
         .update();
     out.println("Customer " + customer + " (" + name + ") created.");
     out.println("Administrator: " + email + " (user " + user + "), role Administrator.");
+    out.println("Console sign-in, password shown only now (change it after signing in):");
+    out.println("  e-mail:   " + email);
+    out.println("  password: " + password);
     out.println("API key, shown only now; keep the secret key safe:");
     out.println("  access key: " + accessKey);
     out.println("  secret key: " + secret);

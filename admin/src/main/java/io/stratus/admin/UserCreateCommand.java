@@ -1,5 +1,6 @@
 package io.stratus.admin;
 
+import io.stratus.common.identity.Passwords;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -66,15 +67,17 @@ final class UserCreateCommand implements AdminCommand {
         > 0) {
       throw new IllegalArgumentException("a user with e-mail " + email + " already exists");
     }
+    String password = Passwords.random();
+    String passwordHash = Passwords.hash(password);
     long user =
         new TransactionTemplate(new DataSourceTransactionManager(context.database().primary()))
             .execute(
                 status -> {
                   GeneratedKeyHolder key = new GeneratedKeyHolder();
                   jdbc.sql(
-                          "INSERT INTO user_account (customer_id, email, display_name)"
-                              + " VALUES (?, ?, ?)")
-                      .params(customer, email, displayName)
+                          "INSERT INTO user_account (customer_id, email, display_name,"
+                              + " password_hash) VALUES (?, ?, ?, ?)")
+                      .params(customer, email, displayName, passwordHash)
                       .update(key);
                   long id = key.getKey().longValue();
                   jdbc.sql("INSERT INTO user_role (customer_id, user_id, role_id) VALUES (?, ?, ?)")
@@ -92,6 +95,7 @@ final class UserCreateCommand implements AdminCommand {
             + ", role "
             + roleName
             + ".");
+    out.println("Console password, shown only now: " + password);
     return 0;
   }
 }

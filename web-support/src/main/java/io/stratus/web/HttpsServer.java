@@ -13,6 +13,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
@@ -92,6 +93,11 @@ public final class HttpsServer implements AutoCloseable {
     Connector connector = httpsConnector(settings, tls, clientCertificate);
     tomcat.getService().addConnector(connector);
     tomcat.setConnector(connector);
+    // A failure that escapes the application is a bare status page: no stack trace, no version.
+    ErrorReportValve errors = new ErrorReportValve();
+    errors.setShowReport(false);
+    errors.setShowServerInfo(false);
+    tomcat.getHost().getPipeline().addValve(errors);
     Context context = tomcat.addContext("", baseDir.toString());
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     context.addServletContainerInitializer(

@@ -2,6 +2,9 @@ package io.stratus.api.access;
 
 import io.stratus.api.auth.ApiKeyStore;
 import io.stratus.api.auth.Principal;
+import io.stratus.common.access.Access;
+import io.stratus.common.access.AccessLoader;
+import io.stratus.common.access.Qualifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,10 +41,10 @@ public final class AccessResolver implements HandlerMethodArgumentResolver {
     }
     ApiKeyStore.Grants grants = Principal.grants(request);
     if (grants == null) {
-      return loader.load(principal);
+      return loader.load(principal.customerId(), principal.userId());
     }
     Map<String, Qualifier> rights = new HashMap<>();
     grants.rights().forEach((key, q) -> rights.put(key, Qualifier.valueOf(q)));
-    return new Access(principal, rights, grants.groups());
+    return new Access(principal.customerId(), principal.userId(), rights, grants.groups());
   }
 }

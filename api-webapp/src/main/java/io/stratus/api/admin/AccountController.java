@@ -2,11 +2,11 @@ package io.stratus.api.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.Api;
-import io.stratus.api.access.Access;
 import io.stratus.api.dispatch.DispatcherGateway;
 import io.stratus.api.dispatch.Jobs;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
+import io.stratus.common.access.Access;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -112,7 +112,7 @@ public class AccountController {
     request.put("name", name);
     request.put("accountNumber", Json.text(add, "accountNumber", 200));
     request.put("fields", fields);
-    return Jobs.accepted(dispatcher.act(access.principal(), "POST", "/accounts", request));
+    return Jobs.accepted(dispatcher.act(access, "POST", "/accounts", request));
   }
 
   private static Map<String, Object> view(ResultSet rs) throws SQLException {

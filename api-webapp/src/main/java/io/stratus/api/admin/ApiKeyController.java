@@ -2,13 +2,13 @@ package io.stratus.api.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.Api;
-import io.stratus.api.access.Access;
-import io.stratus.api.access.Qualifier;
 import io.stratus.api.auth.ApiKeyStore;
 import io.stratus.api.auth.ApiKeyStore.KeyView;
 import io.stratus.api.auth.ApiKeyStore.NewKey;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
+import io.stratus.common.access.Access;
+import io.stratus.common.access.Qualifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,9 +1,9 @@
 package io.stratus.api.admin;
 
 import io.stratus.api.Api;
-import io.stratus.api.access.Access;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
+import io.stratus.common.access.Access;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

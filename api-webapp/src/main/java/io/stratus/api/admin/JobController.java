@@ -1,11 +1,11 @@
 package io.stratus.api.admin;
 
 import io.stratus.api.Api;
-import io.stratus.api.access.Access;
-import io.stratus.api.access.Qualifier;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
 import io.stratus.api.web.PageRequest;
+import io.stratus.common.access.Access;
+import io.stratus.common.access.Qualifier;
 import jakarta.servlet.http.HttpServletResponse;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package io.stratus.api.dispatch;
 
+import io.stratus.web.dispatch.DispatcherClient;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -8,7 +9,7 @@ import org.springframework.http.ResponseEntity;
 public final class Jobs {
   private Jobs() {}
 
-  public static ResponseEntity<Map<String, Object>> accepted(DispatcherGateway.Ticket ticket) {
+  public static ResponseEntity<Map<String, Object>> accepted(DispatcherClient.Ticket ticket) {
     return ResponseEntity.accepted()
         .body(Map.of("jobs", List.of(Map.of("jobId", ticket.jobId(), "status", "RUNNING"))));
   }

@@ -1,10 +1,10 @@
 package io.stratus.api.infrastructure;
 
 import io.stratus.api.Api;
-import io.stratus.api.access.Access;
-import io.stratus.api.access.Qualifier;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
+import io.stratus.common.access.Access;
+import io.stratus.common.access.Qualifier;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -2,8 +2,6 @@ package io.stratus.api.infrastructure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.Api;
-import io.stratus.api.access.Access;
-import io.stratus.api.access.Qualifier;
 import io.stratus.api.dispatch.DispatcherGateway;
 import io.stratus.api.dispatch.Jobs;
 import io.stratus.api.web.ApiException;
@@ -11,6 +9,8 @@ import io.stratus.api.web.Details;
 import io.stratus.api.web.Json;
 import io.stratus.api.web.PageCursors;
 import io.stratus.api.web.PageRequest;
+import io.stratus.common.access.Access;
+import io.stratus.common.access.Qualifier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.sql.ResultSet;
@@ -236,7 +236,7 @@ public class ServerController {
     request.put("description", Json.text(launch, "description", 1000));
     request.put("firewallIds", firewalls.isEmpty() ? null : firewalls);
     request.put("userData", Json.text(launch, "userData", 16384));
-    return Jobs.accepted(dispatcher.act(access.principal(), "POST", "/servers", request));
+    return Jobs.accepted(dispatcher.act(access, "POST", "/servers", request));
   }
 
   /** {@code {"start":[{}]}}, {@code {"stop":[{}]}} (or {@code pause}), {@code {"reboot":[{}]}}. */
@@ -264,15 +264,14 @@ public class ServerController {
     }
     checkOwner(access, serverId, action);
     return Jobs.accepted(
-        dispatcher.act(access.principal(), "POST", "/servers/" + serverId + "/" + action, null));
+        dispatcher.act(access, "POST", "/servers/" + serverId + "/" + action, null));
   }
 
   @DeleteMapping("/{id}")
   public ResponseEntity<Map<String, Object>> terminate(Access access, @PathVariable String id) {
     long serverId = Json.pathId(id, "serverId");
     checkOwner(access, serverId, "terminate");
-    return Jobs.accepted(
-        dispatcher.act(access.principal(), "DELETE", "/servers/" + serverId, null));
+    return Jobs.accepted(dispatcher.act(access, "DELETE", "/servers/" + serverId, null));
   }
 
   private void checkOwner(Access access, long serverId, String action) {

@@ -1,9 +1,9 @@
 package io.stratus.api.infrastructure;
 
 import io.stratus.api.Api;
-import io.stratus.api.access.Access;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
+import io.stratus.common.access.Access;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

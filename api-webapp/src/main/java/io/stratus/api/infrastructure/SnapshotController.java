@@ -2,12 +2,12 @@ package io.stratus.api.infrastructure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.Api;
-import io.stratus.api.access.Access;
 import io.stratus.api.dispatch.DispatcherGateway;
 import io.stratus.api.dispatch.Jobs;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
 import io.stratus.api.web.OwnedReads;
+import io.stratus.common.access.Access;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -79,15 +79,14 @@ public class SnapshotController {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("volumeId", volumeId);
     request.put("name", name);
-    return Jobs.accepted(dispatcher.act(access.principal(), "POST", "/snapshots", request));
+    return Jobs.accepted(dispatcher.act(access, "POST", "/snapshots", request));
   }
 
   @DeleteMapping("/{id}")
   public ResponseEntity<Map<String, Object>> remove(Access access, @PathVariable String id) {
     long snapshotId = Json.pathId(id, "snapshotId");
     reads.get(access, "snapshot", "remove", SELECT, snapshotId, "snapshot", (rs, n) -> Map.of());
-    return Jobs.accepted(
-        dispatcher.act(access.principal(), "DELETE", "/snapshots/" + snapshotId, null));
+    return Jobs.accepted(dispatcher.act(access, "DELETE", "/snapshots/" + snapshotId, null));
   }
 
   private static Map<String, Object> view(ResultSet rs) throws SQLException {

@@ -2,12 +2,12 @@ package io.stratus.api.infrastructure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.Api;
-import io.stratus.api.access.Access;
 import io.stratus.api.dispatch.DispatcherGateway;
 import io.stratus.api.dispatch.Jobs;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
 import io.stratus.api.web.OwnedReads;
+import io.stratus.common.access.Access;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -90,7 +90,7 @@ public class VolumeController {
     request.put("dataCenterId", Json.nestedId(add, "dataCenter", "dataCenterId"));
     request.put("name", name);
     request.put("sizeGb", size.asInt());
-    return Jobs.accepted(dispatcher.act(access.principal(), "POST", "/volumes", request));
+    return Jobs.accepted(dispatcher.act(access, "POST", "/volumes", request));
   }
 
   /**
@@ -116,13 +116,13 @@ public class VolumeController {
       request.put("serverId", serverId);
       request.put("device", Json.text(attach, "deviceId", 64));
       return Jobs.accepted(
-          dispatcher.act(access.principal(), "POST", "/volumes/" + volumeId + "/attach", request));
+          dispatcher.act(access, "POST", "/volumes/" + volumeId + "/attach", request));
     }
     if (body.has("detach")) {
       Json.action(body, "detach");
       reads.get(access, "volume", "detach", SELECT, volumeId, "volume", (rs, n) -> Map.of());
       return Jobs.accepted(
-          dispatcher.act(access.principal(), "POST", "/volumes/" + volumeId + "/detach", null));
+          dispatcher.act(access, "POST", "/volumes/" + volumeId + "/detach", null));
     }
     throw ApiException.badRequest("unknown volume action; use attach or detach");
   }
@@ -131,8 +131,7 @@ public class VolumeController {
   public ResponseEntity<Map<String, Object>> remove(Access access, @PathVariable String id) {
     long volumeId = Json.pathId(id, "volumeId");
     reads.get(access, "volume", "remove", SELECT, volumeId, "volume", (rs, n) -> Map.of());
-    return Jobs.accepted(
-        dispatcher.act(access.principal(), "DELETE", "/volumes/" + volumeId, null));
+    return Jobs.accepted(dispatcher.act(access, "DELETE", "/volumes/" + volumeId, null));
   }
 
   private static Map<String, Object> view(ResultSet rs) throws SQLException {

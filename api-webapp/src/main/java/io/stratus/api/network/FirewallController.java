@@ -2,12 +2,12 @@ package io.stratus.api.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.Api;
-import io.stratus.api.access.Access;
 import io.stratus.api.dispatch.DispatcherGateway;
 import io.stratus.api.dispatch.Jobs;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
 import io.stratus.api.web.OwnedReads;
+import io.stratus.common.access.Access;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -81,15 +81,14 @@ public class FirewallController {
     request.put("regionId", regionId);
     request.put("name", name);
     request.put("description", Json.text(add, "description", 1000));
-    return Jobs.accepted(dispatcher.act(access.principal(), "POST", "/firewalls", request));
+    return Jobs.accepted(dispatcher.act(access, "POST", "/firewalls", request));
   }
 
   @DeleteMapping("/{id}")
   public ResponseEntity<Map<String, Object>> remove(Access access, @PathVariable String id) {
     long firewallId = Json.pathId(id, "firewallId");
     reads.get(access, "firewall", "remove", SELECT, firewallId, "firewall", (rs, n) -> Map.of());
-    return Jobs.accepted(
-        dispatcher.act(access.principal(), "DELETE", "/firewalls/" + firewallId, null));
+    return Jobs.accepted(dispatcher.act(access, "DELETE", "/firewalls/" + firewallId, null));
   }
 
   private static Map<String, Object> view(ResultSet rs) throws SQLException {

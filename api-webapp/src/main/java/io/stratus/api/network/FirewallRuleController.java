@@ -2,13 +2,13 @@ package io.stratus.api.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.Api;
-import io.stratus.api.access.Access;
-import io.stratus.api.access.Qualifier;
 import io.stratus.api.dispatch.DispatcherGateway;
 import io.stratus.api.dispatch.Jobs;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
 import io.stratus.api.web.OwnedReads;
+import io.stratus.common.access.Access;
+import io.stratus.common.access.Qualifier;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -99,7 +99,7 @@ public class FirewallRuleController {
     request.put("cidr", Json.text(add, "sourceCidr", 64));
     request.put("direction", Json.text(add, "direction", 8));
     return Jobs.accepted(
-        dispatcher.act(access.principal(), "POST", "/firewalls/" + firewallId + "/rules", request));
+        dispatcher.act(access, "POST", "/firewalls/" + firewallId + "/rules", request));
   }
 
   @DeleteMapping("/{id}")
@@ -108,8 +108,7 @@ public class FirewallRuleController {
     Map<String, Object> rule = rule(access, "manage", ruleId);
     long firewallId = (Long) ((Map<?, ?>) rule.get("firewall")).get("firewallId");
     return Jobs.accepted(
-        dispatcher.act(
-            access.principal(), "DELETE", "/firewalls/" + firewallId + "/rules/" + ruleId, null));
+        dispatcher.act(access, "DELETE", "/firewalls/" + firewallId + "/rules/" + ruleId, null));
   }
 
   private Map<String, Object> rule(Access access, String action, long ruleId) {

@@ -2,12 +2,12 @@ package io.stratus.api.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.Api;
-import io.stratus.api.access.Access;
 import io.stratus.api.dispatch.DispatcherGateway;
 import io.stratus.api.dispatch.Jobs;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
 import io.stratus.api.web.OwnedReads;
+import io.stratus.common.access.Access;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -82,7 +82,7 @@ public class IpAddressController {
       throw ApiException.badRequest("region.regionId is required");
     }
     return Jobs.accepted(
-        dispatcher.act(access.principal(), "POST", "/ip-addresses", Map.of("regionId", regionId)));
+        dispatcher.act(access, "POST", "/ip-addresses", Map.of("regionId", regionId)));
   }
 
   @PutMapping("/{id}")
@@ -102,7 +102,7 @@ public class IpAddressController {
           access, "ip_address", "assign", SELECT, addressId, "IP address", (rs, n) -> Map.of());
       return Jobs.accepted(
           dispatcher.act(
-              access.principal(),
+              access,
               "POST",
               "/ip-addresses/" + addressId + "/assign",
               Map.of("serverId", serverId)));
@@ -112,8 +112,7 @@ public class IpAddressController {
       reads.get(
           access, "ip_address", "unassign", SELECT, addressId, "IP address", (rs, n) -> Map.of());
       return Jobs.accepted(
-          dispatcher.act(
-              access.principal(), "POST", "/ip-addresses/" + addressId + "/unassign", null));
+          dispatcher.act(access, "POST", "/ip-addresses/" + addressId + "/unassign", null));
     }
     throw ApiException.badRequest("unknown IP address action; use assign or unassign");
   }
@@ -122,8 +121,7 @@ public class IpAddressController {
   public ResponseEntity<Map<String, Object>> release(Access access, @PathVariable String id) {
     long addressId = Json.pathId(id, "ipAddressId");
     reads.get(access, "ip_address", "remove", SELECT, addressId, "IP address", (rs, n) -> Map.of());
-    return Jobs.accepted(
-        dispatcher.act(access.principal(), "DELETE", "/ip-addresses/" + addressId, null));
+    return Jobs.accepted(dispatcher.act(access, "DELETE", "/ip-addresses/" + addressId, null));
   }
 
   private static Map<String, Object> view(ResultSet rs) throws SQLException {

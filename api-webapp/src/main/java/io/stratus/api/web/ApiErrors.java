@@ -1,5 +1,6 @@
 package io.stratus.api.web;
 
+import io.stratus.common.access.AccessRefused;
 import io.stratus.web.BodyTooLargeException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,6 +25,11 @@ public class ApiErrors {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Map<String, Object>> api(ApiException e) {
     return answer(e.status(), e.getMessage());
+  }
+
+  @ExceptionHandler(AccessRefused.class)
+  ResponseEntity<Map<String, Object>> refused(AccessRefused e) {
+    return answer(403, e.getMessage());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,7 +1,7 @@
 package io.stratus.api.web;
 
-import io.stratus.api.access.Access;
-import io.stratus.api.access.Qualifier;
+import io.stratus.common.access.Access;
+import io.stratus.common.access.Qualifier;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

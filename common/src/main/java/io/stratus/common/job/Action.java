@@ -9,6 +9,8 @@ import java.util.Optional;
  */
 public enum Action {
   ACCOUNT_REGISTER("account.register", "cloud_account"),
+  /** Tests an account's connection again and re-discovers its regions (the registration task). */
+  ACCOUNT_TEST("account.test", "cloud_account"),
   SERVER_LAUNCH("server.launch", "server"),
   SERVER_START("server.start", "server"),
   SERVER_STOP("server.stop", "server"),

@@ -22,6 +22,15 @@ public final class ActorResolver implements HandlerMethodArgumentResolver {
   public static final String CUSTOMER_HEADER = "X-Stratus-Customer";
   public static final String USER_HEADER = "X-Stratus-User";
 
+  /**
+   * The address the user's request came from, as the console or the API saw it; recorded in the
+   * audit log instead of the caller's own address. Taken only from a certified console or API.
+   */
+  public static final String SOURCE_HEADER = "X-Stratus-Source-Address";
+
+  private static final java.util.regex.Pattern ADDRESS =
+      java.util.regex.Pattern.compile("[0-9A-Fa-f.:]{2,45}");
+
   private final JdbcClient jdbc;
 
   public ActorResolver(DataSource reads) {
@@ -84,7 +93,14 @@ public final class ActorResolver implements HandlerMethodArgumentResolver {
       }
       email = (String) found.get("email");
     }
-    return new Actor(component, customerId, userId.orElse(null), email, request.getRemoteAddr());
+    String source = request.getHeader(SOURCE_HEADER);
+    String address =
+        source != null
+                && ("console".equals(component) || "api".equals(component))
+                && ADDRESS.matcher(source).matches()
+            ? source
+            : request.getRemoteAddr();
+    return new Actor(component, customerId, userId.orElse(null), email, address);
   }
 
   private static Optional<Long> number(String value, String header) {

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -99,6 +100,24 @@ public class AccountController {
       }
       throw e;
     }
+  }
+
+  /**
+   * Tests an account's connection again with its stored credentials (and re-discovers its regions):
+   * an active account whose credentials stopped working becomes {@code error}, one in error whose
+   * cloud answers again becomes active.
+   */
+  @PostMapping("/{id}/test")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public JobTicket test(Actor actor, @PathVariable long id) {
+    Map<String, Object> account = resources.owned("cloud_account", actor.customerId(), id);
+    Object status = account.get("status");
+    if (!"active".equals(status) && !"error".equals(status)) {
+      throw DispatchException.conflict(
+          "cloud account " + id + " is " + status + "; it can be tested when active or in error");
+    }
+    resources.refuseIfBusy("cloud_account", id);
+    return dispatcher.dispatch(actor, Action.ACCOUNT_TEST, id, ActionDispatcher.payload());
   }
 
   /** Checks the values against the driver's fields and splits them into public and secret parts. */

@@ -114,7 +114,10 @@ public final class Resources {
     return keys.getKey().longValue();
   }
 
-  private void refuseIfBusy(String table, long id) {
+  /**
+   * @throws DispatchException 409 when a job of the resource is still running
+   */
+  public void refuseIfBusy(String table, long id) {
     jdbc.sql(
             """
             SELECT id FROM job

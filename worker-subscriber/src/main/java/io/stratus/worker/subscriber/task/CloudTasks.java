@@ -12,7 +12,10 @@ public final class CloudTasks {
 
   public static Map<String, TaskHandler> handlers(TaskContext context) {
     Map<String, TaskHandler> handlers = new HashMap<>();
-    handlers.put(Action.ACCOUNT_REGISTER.kind(), new AccountRegistration(context));
+    AccountRegistration registration = new AccountRegistration(context);
+    handlers.put(Action.ACCOUNT_REGISTER.kind(), registration);
+    // A test is a registration run again: connect, take capabilities, re-discover; safe to repeat.
+    handlers.put(Action.ACCOUNT_TEST.kind(), registration);
     handlers.putAll(ServerTasks.handlers(context));
     handlers.putAll(StorageTasks.handlers(context));
     handlers.putAll(NetworkTasks.handlers(context));

@@ -1,41 +1,42 @@
-package io.stratus.api.access;
+package io.stratus.common.access;
 
-import io.stratus.api.auth.Principal;
-import io.stratus.api.web.ApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What the caller may do: its rights (resource type × action → the widest qualifier granted by any
- * of its roles, directly or through its groups) and its groups. A right on resource {@code *} or
- * action {@code *} covers every resource or action.
+ * What a user may do, the same for the console and the API: its rights (resource type × action →
+ * the widest qualifier granted by any of its roles, directly or through its groups) and its groups.
+ * A right on resource {@code *} or action {@code *} covers every resource or action.
  *
- * <p>Every controller asks before it reads or acts: {@link #require} refuses with 403 what no role
- * grants; {@link #owns} checks one resource's owner against the qualifier; {@link #filter} narrows
- * a listing to what the qualifier reaches.
+ * <p>Every controller asks before it reads or acts: {@link #require} refuses what no role grants
+ * ({@link AccessRefused}, a 403 to the caller); {@link #owns} checks one resource's owner against
+ * the qualifier; {@link #filter} narrows a listing to what the qualifier reaches.
  */
 public final class Access {
-  private final Principal principal;
+  private final long customerId;
+  private final long userId;
   private final Map<String, Qualifier> rights;
   private final Set<Long> groups;
 
-  public Access(Principal principal, Map<String, Qualifier> rights, Set<Long> groups) {
-    this.principal = principal;
+  public Access(long customerId, long userId, Map<String, Qualifier> rights, Set<Long> groups) {
+    this.customerId = customerId;
+    this.userId = userId;
     this.rights = Map.copyOf(rights);
     this.groups = Set.copyOf(groups);
   }
 
-  public Principal principal() {
-    return principal;
-  }
-
   public long customerId() {
-    return principal.customerId();
+    return customerId;
   }
 
   public long userId() {
-    return principal.userId();
+    return userId;
+  }
+
+  /** Whether any role grants the action on the resource type (what a page may offer). */
+  public boolean may(String resource, String action) {
+    return qualifier(resource, action) != null;
   }
 
   /** The widest qualifier granted for the action on the resource type, or null. */
@@ -51,12 +52,12 @@ public final class Access {
   }
 
   /**
-   * @throws ApiException 403 when no role grants the action on the resource type
+   * @throws AccessRefused when no role grants the action on the resource type
    */
   public Qualifier require(String resource, String action) {
     Qualifier q = qualifier(resource, action);
     if (q == null) {
-      throw ApiException.forbidden("you may not " + action + " " + resource + " resources");
+      throw new AccessRefused("you may not " + action + " " + resource + " resources");
     }
     return q;
   }
@@ -64,12 +65,12 @@ public final class Access {
   /**
    * Checks the action on one resource, given its owning user and group (either may be null).
    *
-   * @throws ApiException 403 when the qualifier does not reach the resource
+   * @throws AccessRefused when the qualifier does not reach the resource
    */
   public void requireOn(String resource, String action, Long ownerUser, Long ownerGroup) {
     Qualifier q = require(resource, action);
     if (!owns(q, ownerUser, ownerGroup)) {
-      throw ApiException.forbidden(
+      throw new AccessRefused(
           "you may " + action + " only " + describe(q) + " " + resource + " resources");
     }
   }

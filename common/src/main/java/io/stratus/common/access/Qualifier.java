@@ -1,4 +1,4 @@
-package io.stratus.api.access;
+package io.stratus.common.access;
 
 /**
  * How far a right reaches, as in enStratus: every resource of the customer, the resources of the
@@ -10,7 +10,7 @@ public enum Qualifier {
   ANY;
 
   /** The wider of two. */
-  Qualifier or(Qualifier other) {
+  public Qualifier or(Qualifier other) {
     return other == null || compareTo(other) >= 0 ? this : other;
   }
 }

@@ -1,6 +1,5 @@
-package io.stratus.api.access;
+package io.stratus.common.access;
 
-import io.stratus.api.auth.Principal;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -17,7 +16,7 @@ public final class AccessLoader {
   }
 
   /** One round trip: the rights of the user's roles and its groups' roles, and its groups. */
-  public Access load(Principal principal) {
+  public Access load(long customerId, long userId) {
     Map<String, Qualifier> rights = new HashMap<>();
     Set<Long> groups = new HashSet<>();
     jdbc.sql(
@@ -38,8 +37,8 @@ public final class AccessLoader {
               FROM group_member gm
              WHERE gm.user_id = :user AND gm.customer_id = :customer
             """)
-        .param("customer", principal.customerId())
-        .param("user", principal.userId())
+        .param("customer", customerId)
+        .param("user", userId)
         .query(
             rs -> {
               long group = rs.getLong(4);
@@ -50,6 +49,6 @@ public final class AccessLoader {
               String key = rs.getString(1) + "/" + rs.getString(2);
               rights.merge(key, Qualifier.valueOf(rs.getString(3)), Qualifier::or);
             });
-    return new Access(principal, rights, groups);
+    return new Access(customerId, userId, rights, groups);
   }
 }
