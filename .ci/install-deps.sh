@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # CI: the Debian packages the tests and an install need that the image may lack. Quick and
 # silent when they are all there; installs only what is missing (run as root, or with sudo).
-#   jsvc   runs the worker and pinger daemons (distribution's InstallIT drives it)
+#   jsvc             runs the worker and pinger daemons (distribution's InstallIT drives it)
+#   chromium         the console's browser tests drive it headless (console-webapp's *IT)
+#   chromium-driver  chromedriver for them (Selenium uses it directly: nothing is downloaded)
 set -euo pipefail
 
 wanted=()
 command -v jsvc >/dev/null 2>&1 || [ -x /usr/bin/jsvc ] || wanted+=(jsvc)
 command -v mysql >/dev/null 2>&1 || wanted+=(mariadb-client)
+[ -x /usr/bin/chromium ] || wanted+=(chromium)
+[ -x /usr/bin/chromedriver ] || wanted+=(chromium-driver)
 
 if [ ${#wanted[@]} -eq 0 ]; then
   exit 0

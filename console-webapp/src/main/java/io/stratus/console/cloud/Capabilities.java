@@ -1,0 +1,41 @@
+package io.stratus.console.cloud;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.stratus.cloud.spi.CapabilitySnapshot;
+import io.stratus.console.web.Reads;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a cloud account can do, as taken when it was registered: the launch wizard and the pages
+ * offer only what it allows (the Dispatcher refuses the rest anyway).
+ */
+public final class Capabilities {
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  private Capabilities() {}
+
+  /** The account's capabilities, or empty while it is not active. */
+  public static Optional<CapabilitySnapshot> of(Reads reads, long customerId, long accountId) {
+    return reads
+        .rows(
+            "SELECT status, capabilities FROM cloud_account WHERE id = :id AND customer_id = :customer",
+            Map.of("id", accountId, "customer", customerId))
+        .stream()
+        .findFirst()
+        .filter(row -> "active".equals(row.get("status")) && row.get("capabilities") != null)
+        .map(row -> parse((String) row.get("capabilities")));
+  }
+
+  private static CapabilitySnapshot parse(String json) {
+    try {
+      return JSON.readValue(json, CapabilitySnapshot.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("unreadable account capabilities", e);
+    }
+  }
+}

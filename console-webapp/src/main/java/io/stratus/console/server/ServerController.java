@@ -1,0 +1,202 @@
+package io.stratus.console.server;
+
+import io.stratus.common.access.Access;
+import io.stratus.common.access.Qualifier;
+import io.stratus.console.ConsoleSettings;
+import io.stratus.console.web.BadInput;
+import io.stratus.console.web.Reads;
+import io.stratus.console.web.Session;
+import io.stratus.web.dispatch.DispatcherClient;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Servers: a filtered, paged list; one server's page (state, addresses, image, product, volumes,
+ * agent, recent logs and jobs) with the actions its state and the user's rights allow; and those
+ * actions, each sent to the Dispatcher and followed on its job's page.
+ */
+@Controller
+public class ServerController {
+  private final Reads reads;
+  private final DispatcherClient dispatcher;
+  private final int pageSize;
+
+  public ServerController(Reads reads, DispatcherClient dispatcher, ConsoleSettings settings) {
+    this.reads = reads;
+    this.dispatcher = dispatcher;
+    this.pageSize = settings.pageSize();
+  }
+
+  @GetMapping("/servers")
+  String list(
+      Access access,
+      @RequestParam(defaultValue = "") String state,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "0") long account,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    Qualifier q = access.require("server", "read");
+    Map<String, Object> params = Reads.params(access);
+    StringBuilder where = new StringBuilder(" WHERE s.customer_id = :customer");
+    where.append(access.filter(q, "s"));
+    if (state.isEmpty()) {
+      where.append(" AND s.state <> 'terminated'");
+    } else if (!state.equals("any")) {
+      if (!ServerStates.ALL.contains(state)) {
+        throw new BadInput("state must be one of " + ServerStates.ALL + " or any");
+      }
+      where.append(" AND s.state = :state");
+      params.put("state", state);
+    }
+    if (!name.isBlank()) {
+      where.append(" AND s.name LIKE :name");
+      params.put("name", "%" + name.strip().replace("\\", "\\\\").replace("%", "\\%") + "%");
+    }
+    if (account > 0) {
+      where.append(" AND s.cloud_account_id = :account");
+      params.put("account", account);
+    }
+    int current = Math.max(0, page);
+    params.put("limit", pageSize + 1);
+    params.put("offset", (long) current * pageSize);
+    List<Map<String, Object>> rows =
+        reads.rows(
+            """
+            SELECT s.id, s.name, s.state, s.public_ip, s.private_ip, s.launched_at,
+                   a.name AS account, r.name AS region, g.state AS agent
+              FROM server s
+              JOIN cloud_account a ON a.id = s.cloud_account_id
+              JOIN region r ON r.id = s.region_id
+              LEFT JOIN guest_agent g ON g.server_id = s.id
+            """
+                + where
+                + " ORDER BY s.id DESC LIMIT :limit OFFSET :offset",
+            params);
+    model.addAttribute("servers", rows.size() > pageSize ? rows.subList(0, pageSize) : rows);
+    model.addAttribute("more", rows.size() > pageSize);
+    model.addAttribute("page", current);
+    model.addAttribute("state", state);
+    model.addAttribute("name", name);
+    model.addAttribute("account", account);
+    model.addAttribute("states", ServerStates.ALL);
+    model.addAttribute(
+        "accounts",
+        reads.rows(
+            "SELECT id, name FROM cloud_account WHERE customer_id = :customer ORDER BY name",
+            params));
+    return "servers";
+  }
+
+  @GetMapping("/servers/{id}")
+  String show(Access access, @PathVariable long id, Model model) {
+    Qualifier q = access.require("server", "read");
+    Map<String, Object> params = Reads.params(access);
+    params.put("id", id);
+    Map<String, Object> server =
+        reads.one(
+            """
+            SELECT s.*, a.name AS account, r.name AS region, d.name AS data_center,
+                   i.name AS image, p.name AS product, p.cpu_count, p.ram_mb
+              FROM server s
+              JOIN cloud_account a ON a.id = s.cloud_account_id
+              JOIN region r ON r.id = s.region_id
+              LEFT JOIN data_center d ON d.id = s.data_center_id
+              LEFT JOIN machine_image i ON i.id = s.image_id
+              LEFT JOIN server_product p ON p.id = s.product_id
+             WHERE s.id = :id AND s.customer_id = :customer
+            """
+                + access.filter(q, "s"),
+            params,
+            "server",
+            id);
+    model.addAttribute("server", server);
+    List<String> actions = new ArrayList<>();
+    for (String action : ServerStates.ACTIONS) {
+      Qualifier granted = access.qualifier("server", action);
+      if (granted != null
+          && access.owns(granted, owner(server, "owner_user_id"), owner(server, "owner_group_id"))
+          && ServerStates.allows(action, server.get("state"))) {
+        actions.add(action);
+      }
+    }
+    model.addAttribute("actions", actions);
+    model.addAttribute(
+        "volumes",
+        reads.rows(
+            "SELECT id, name, size_gb, device_name, state FROM volume"
+                + " WHERE server_id = :id AND customer_id = :customer ORDER BY id",
+            params));
+    model.addAttribute(
+        "agent",
+        reads
+            .rows(
+                "SELECT state, agent_version, last_seen_at, consecutive_misses FROM guest_agent"
+                    + " WHERE server_id = :id AND customer_id = :customer",
+                params)
+            .stream()
+            .findFirst()
+            .orElse(null));
+    model.addAttribute(
+        "logs",
+        reads.rows(
+            "SELECT log_name, line, collected_at FROM agent_log_line"
+                + " WHERE server_id = :id AND customer_id = :customer ORDER BY id DESC LIMIT 50",
+            params));
+    Qualifier jobs = access.qualifier("job", "read");
+    model.addAttribute(
+        "jobs",
+        jobs == null
+            ? List.of()
+            : reads.rows(
+                "SELECT id, action, status, progress, message, created_at FROM job"
+                    + " WHERE customer_id = :customer AND resource_type = 'server'"
+                    + " AND resource_id = :id"
+                    + (jobs == Qualifier.ANY ? "" : " AND user_id = :accessUser")
+                    + " ORDER BY id DESC LIMIT 10",
+                params));
+    return "server";
+  }
+
+  /** Start, stop, reboot or terminate; the job's page follows it. */
+  @PostMapping("/servers/{id}/{action}")
+  String act(
+      Access access,
+      HttpServletRequest request,
+      @PathVariable long id,
+      @PathVariable String action) {
+    if (!ServerStates.ALLOWED.containsKey(action)) {
+      throw new BadInput("a server can be started, stopped, rebooted or terminated, not " + action);
+    }
+    Qualifier q = access.require("server", "read");
+    Map<String, Object> params = Reads.params(access);
+    params.put("id", id);
+    Map<String, Object> server =
+        reads.one(
+            "SELECT owner_user_id, owner_group_id FROM server WHERE id = :id"
+                + " AND customer_id = :customer"
+                + access.filter(q, ""),
+            params,
+            "server",
+            id);
+    access.requireOn(
+        "server", action, owner(server, "owner_user_id"), owner(server, "owner_group_id"));
+    DispatcherClient.Ticket ticket =
+        action.equals("terminate")
+            ? dispatcher.act(Session.actor(access, request), "DELETE", "/servers/" + id, null)
+            : dispatcher.act(
+                Session.actor(access, request), "POST", "/servers/" + id + "/" + action, null);
+    return "redirect:/jobs/" + ticket.jobId();
+  }
+
+  private static Long owner(Map<String, Object> row, String column) {
+    return row.get(column) instanceof Number n ? n.longValue() : null;
+  }
+}
