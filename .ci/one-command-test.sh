@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Issue 9's one-machine test, with the embedded services forced: ./stratus up on a fresh home, a
-# server launched through the signed API reaches COMPLETE, ./stratus down, ./stratus up again, and
-# the server is still known (and running: the local cloud's VMs outlive the platform).
+# Issue 9's one-machine test, with the embedded services forced: ./stratus up on a fresh home, the
+# console's sign-in page answers, a server launched through the signed API reaches COMPLETE,
+# ./stratus down, ./stratus up again, the console answers again and the server is still known (and
+# running: the local cloud's VMs outlive the platform).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export STRATUS_HOME STRATUS_SERVICES=embedded
@@ -20,6 +21,14 @@ access=$(printf '%s\n' "$up" | sed -n 's/^ *access key: *//p')
 secret=$(printf '%s\n' "$up" | sed -n 's/^ *secret key: *//p')
 [ -n "$access" ] && [ -n "$secret" ] || { log "up printed no API key"; printf '%s\n' "$up" | tail -n 40; exit 1; }
 grep -q '3316' "$STRATUS_HOME/etc/dispatcher.properties" || { log "not on the embedded database"; exit 1; }
+
+# The console: its sign-in page answers over HTTPS with the installation's certificate, and 'up'
+# printed the administrator's console sign-in once.
+[[ "$up" == *'console: https://127.0.0.1:8080/'* ]] || { log "up printed no console address"; exit 1; }
+[ -n "$(printf '%s\n' "$up" | sed -n 's/^stratus: *password: *//p')" ] || { log "up printed no console password"; exit 1; }
+signin=$(curl -sS -o /dev/null -w '%{http_code}' --cacert "$STRATUS_HOME/pki/ca.crt" https://127.0.0.1:8080/signin) || signin=none
+[ "$signin" = 200 ] || { log "https://127.0.0.1:8080/signin answered $signin, not 200"; tail -n 30 "$STRATUS_HOME/log/console.out"; exit 1; }
+log "the console's sign-in page answers 200"
 
 # api METHOD PATH [BODY]: one signed request (docs/api.md), the answer's body on stdout
 api() {
@@ -56,6 +65,8 @@ log "server $server launched through the API (job $job COMPLETE)"
 log "down, then up again"
 ./stratus down >/dev/null
 ./stratus up >/dev/null 2>&1 || { log "the second up failed"; tail -n 30 "$STRATUS_HOME"/log/*.out; exit 1; }
+signin=$(curl -sS -o /dev/null -w '%{http_code}' --cacert "$STRATUS_HOME/pki/ca.crt" https://127.0.0.1:8080/signin) || signin=none
+[ "$signin" = 200 ] || { log "after down and up, the console's sign-in page answered $signin"; exit 1; }
 state=$(api GET "infrastructure/Server/$server" | json 'd["servers"][0]["currentState"]')
 [ "$state" = RUNNING ] || { log "server $server is $state after down and up"; exit 1; }
 log "server $server is still known and RUNNING after down and up"

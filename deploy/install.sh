@@ -4,8 +4,8 @@
 #   install.sh --profile single|backend|console|km|dispatcher|worker [options]
 #
 # Profiles (docs/install.md):
-#   single      everything on one machine: KM, Dispatcher (and pinger), workers, API (and
-#               console, when this build has them); MySQL and RabbitMQ on this machine
+#   single      everything on one machine: KM, Dispatcher (and pinger), workers, API and
+#               console (when this build has them); MySQL and RabbitMQ on this machine
 #   backend     two machines, the back end: KM, Dispatcher, workers, MySQL, RabbitMQ
 #   console     two machines, the front end: the API and the console (when this build has it)
 #   km          four or five machines: the Key Manager and its schema stratus_km
@@ -23,8 +23,8 @@
 #                           jdbc:mysql://127.0.0.1:3306/stratus)
 #   --km-db-url URL         the KM's schema (default: the same server, schema stratus_km)
 #   --db-user NAME          the components' database user (default stratus); the KM's is NAME_km,
-#                           the schema owner's (migrations) NAME_admin
-#   --db-password P, --km-db-password P, --db-admin-password P
+#                           the console's NAME_console, the schema owner's (migrations) NAME_admin
+#   --db-password P, --km-db-password P, --console-db-password P, --db-admin-password P
 #                           their passwords (default: generated on the machine that creates the
 #                           users, and kept in PREFIX/admin/etc/install.state)
 #   --db-root-user NAME, --db-root-password P
@@ -34,9 +34,10 @@
 #                           generated password, vhost stratus on 127.0.0.1)
 #   --km-url URL            the Key Manager as the Dispatcher and workers reach it (default
 #                           https://HOST:KM_PORT when this machine runs the KM)
-#   --dispatcher-url URL    the Dispatcher as the API reaches it (default https://HOST:DISPATCHER_PORT
-#                           when this machine runs the Dispatcher)
-#   --km-port N, --dispatcher-port N, --api-port N   the HTTPS ports (default 2013, 3302, 8081)
+#   --dispatcher-url URL    the Dispatcher as the API and the console reach it (default
+#                           https://HOST:DISPATCHER_PORT when this machine runs the Dispatcher)
+#   --km-port N, --dispatcher-port N, --api-port N, --console-port N
+#                           the HTTPS ports (default 2013, 3302, 8081, 8080)
 #   --archive FILE          the distribution archive (default: the one this script came in, or
 #                           ../distribution/target/stratus-*.tar.gz in a source checkout)
 #   --no-packages           install no Debian packages (fail if something is missing)
@@ -56,6 +57,7 @@ km_db_url=
 db_user=
 db_password=
 km_db_password=
+console_db_password=
 db_admin_password=
 db_root_user=root
 db_root_password=
@@ -65,6 +67,7 @@ km_port=
 dispatcher_port=
 dispatcher_url=
 api_port=
+console_port=
 archive=
 packages=true
 
@@ -74,7 +77,7 @@ die() {
   exit 1
 }
 usage() {
-  sed -n '2,44p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,46p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -90,6 +93,7 @@ while [ $# -gt 0 ]; do
     --db-user) db_user=${2:-} ;;
     --db-password) db_password=${2:-} ;;
     --km-db-password) km_db_password=${2:-} ;;
+    --console-db-password) console_db_password=${2:-} ;;
     --db-admin-password) db_admin_password=${2:-} ;;
     --db-root-user) db_root_user=${2:-} ;;
     --db-root-password) db_root_password=${2:-} ;;
@@ -99,6 +103,7 @@ while [ $# -gt 0 ]; do
     --dispatcher-port) dispatcher_port=${2:-} ;;
     --dispatcher-url) dispatcher_url=${2:-} ;;
     --api-port) api_port=${2:-} ;;
+    --console-port) console_port=${2:-} ;;
     --archive) archive=${2:-} ;;
     --no-packages) packages=false; shift; continue ;;
     -h | --help) usage ;;
@@ -136,6 +141,7 @@ if [ -f "$state" ]; then
   db_user=${db_user:-${STATE_DB_USER:-}}
   db_password=${db_password:-${STATE_DB_PASSWORD:-}}
   km_db_password=${km_db_password:-${STATE_KM_DB_PASSWORD:-}}
+  console_db_password=${console_db_password:-${STATE_CONSOLE_DB_PASSWORD:-}}
   db_admin_password=${db_admin_password:-${STATE_DB_ADMIN_PASSWORD:-}}
   amqp_uri=${amqp_uri:-${STATE_AMQP_URI:-}}
   km_url=${km_url:-${STATE_KM_URL:-}}
@@ -143,6 +149,7 @@ if [ -f "$state" ]; then
   dispatcher_port=${dispatcher_port:-${STATE_DISPATCHER_PORT:-}}
   dispatcher_url=${dispatcher_url:-${STATE_DISPATCHER_URL:-}}
   api_port=${api_port:-${STATE_API_PORT:-}}
+  console_port=${console_port:-${STATE_CONSOLE_PORT:-}}
   host=${host:-${STATE_HOST:-}}
 fi
 
@@ -154,6 +161,7 @@ fi
 km_port=${km_port:-2013}
 dispatcher_port=${dispatcher_port:-3302}
 api_port=${api_port:-8081}
+console_port=${console_port:-8080}
 db_url=${db_url:-jdbc:mysql://127.0.0.1:3306/stratus}
 db_user=${db_user:-stratus}
 [[ "$db_url" =~ ^jdbc:mysql://([^/:?]+)(:([0-9]+))?/([A-Za-z0-9_]+)(\?.*)?$ ]] ||
@@ -188,7 +196,7 @@ if [ -z "$km_url" ]; then
   fi
 fi
 
-if [ -z "$dispatcher_url" ] && has api; then
+if [ -z "$dispatcher_url" ] && { has api || has console; }; then
   if has dispatcher; then
     dispatcher_url="https://$host:$dispatcher_port"
   else
@@ -199,6 +207,7 @@ fi
 # The passwords: given, kept from an earlier run, or generated where the users are created.
 if $hosts_main_db; then
   db_password=${db_password:-$(secret)}
+  console_db_password=${console_db_password:-$(secret)}
   db_admin_password=${db_admin_password:-$(secret)}
 fi
 if $hosts_km_db; then km_db_password=${km_db_password:-$(secret)}; fi
@@ -369,7 +378,7 @@ ensure_kek() {
         --etc "$prefix/dispatcher/etc" --component dispatcher kek init >/dev/null
     fi
   fi
-  for c in worker api; do
+  for c in worker api console; do
     if has "$c" && [ ! -f "$prefix/$c/etc/pki/kek.p12" ]; then
       [ -f "$kek" ] || die "no key-encryption key: copy kek.p12 and kek.p12.password from the Dispatcher host into $prefix/$c/etc/pki/, then run this again"
       cp -p "$kek" "$kek.password" "$prefix/$c/etc/pki/"
@@ -409,10 +418,11 @@ ensure_db_user() {
 
 setup_databases() {
   if $hosts_main_db; then
-    say "schema $db_name on $db_host:$db_port: users $db_user (components) and ${db_user}_admin (migrations)"
+    say "schema $db_name on $db_host:$db_port: users $db_user (components), ${db_user}_console (the console) and ${db_user}_admin (migrations)"
     mysql_root "$db_host" "$db_port" -e \
       "CREATE DATABASE IF NOT EXISTS \`$db_name\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
     ensure_db_user "$db_host" "$db_port" "$db_user" "$db_password"
+    ensure_db_user "$db_host" "$db_port" "${db_user}_console" "$console_db_password"
     ensure_db_user "$db_host" "$db_port" "${db_user}_admin" "$db_admin_password"
     # Components read and write rows; only the schema's owner changes the schema.
     mysql_root "$db_host" "$db_port" -e "
@@ -428,6 +438,21 @@ setup_databases() {
     mysql_root "$km_db_host" "$km_db_port" -e \
       "GRANT ALL PRIVILEGES ON \`$(grant_name "$km_db_name")\`.* TO '${db_user}_km'@'%'"
   fi
+}
+
+# The console's user reads the whole schema and writes only the tables of users, groups, roles,
+# API keys, audit events and its sessions, and its own row of the component registry (registers
+# and heartbeats: INSERT and UPDATE). Table grants need the tables: run after the migrations.
+console_tables="user_account user_group group_member role role_right user_role group_role api_key audit_event SPRING_SESSION SPRING_SESSION_ATTRIBUTES"
+grant_console_db_user() {
+  $hosts_main_db || return 0
+  local t grants
+  grants="GRANT SELECT ON \`$(grant_name "$db_name")\`.* TO '${db_user}_console'@'%';"
+  for t in $console_tables; do
+    grants="$grants GRANT INSERT, UPDATE, DELETE ON \`$db_name\`.\`$t\` TO '${db_user}_console'@'%';"
+  done
+  grants="$grants GRANT INSERT, UPDATE ON \`$db_name\`.\`component_registration\` TO '${db_user}_console'@'%';"
+  mysql_root "$db_host" "$db_port" -e "$grants"
 }
 
 setup_broker() {
@@ -498,6 +523,19 @@ configure() {
     set_key "$etc/worker.properties" tls.truststore "$etc/pki/truststore.p12"
     set_conf "$etc/service.conf" SERVICE_USER "$service_user"
   fi
+  if has console; then
+    etc=$prefix/console/etc
+    set_key "$etc/console.properties" tls.keystore "$etc/pki/console.p12"
+    set_key "$etc/console.properties" tls.truststore "$etc/pki/truststore.p12"
+    set_key "$etc/console.properties" dispatcher.url "$dispatcher_url"
+    set_key "$etc/console.properties" db.url "$db_url"
+    set_key "$etc/console.properties" db.user "${db_user}_console"
+    set_key "$etc/console.properties" db.password "$console_db_password"
+    set_key "$etc/console.properties" keys.kek.file "$etc/pki/kek.p12"
+    set_key "$etc/console.properties" log.dir "$prefix/console/log"
+    set_conf "$etc/service.conf" PORT "$console_port"
+    set_conf "$etc/service.conf" SERVICE_USER "$service_user"
+  fi
   if has api; then
     etc=$prefix/api/etc
     set_key "$etc/api.properties" tls.keystore "$etc/pki/api.p12"
@@ -530,6 +568,7 @@ STATE_KM_DB_URL='$km_db_url'
 STATE_DB_USER='$db_user'
 STATE_DB_PASSWORD='$db_password'
 STATE_KM_DB_PASSWORD='$km_db_password'
+STATE_CONSOLE_DB_PASSWORD='$console_db_password'
 STATE_DB_ADMIN_PASSWORD='$db_admin_password'
 STATE_AMQP_URI='$amqp_uri'
 STATE_KM_URL='$km_url'
@@ -537,6 +576,7 @@ STATE_KM_PORT='$km_port'
 STATE_DISPATCHER_PORT='$dispatcher_port'
 STATE_DISPATCHER_URL='$dispatcher_url'
 STATE_API_PORT='$api_port'
+STATE_CONSOLE_PORT='$console_port'
 STATE_HOST='$host'
 STATE
   if cmp -s "$tmp" "$state"; then rm -f "$tmp"; else mv "$tmp" "$state"; chmod 600 "$state"; fi
@@ -608,6 +648,10 @@ if [ -n "$missing" ]; then
   for c in $missing; do components=$(echo " $components " | sed "s/ $c / /"); done
 fi
 [ -n "$(echo "$components" | tr -d ' ')" ] || die "nothing of profile $profile is in this distribution"
+# (checked once the archive is known: one without the console needs no console password)
+if has console && [ -z "$console_db_password" ]; then
+  die "--console-db-password is required: the password of database user ${db_user}_console (see install.state on the database host)"
+fi
 
 configure
 write_state
@@ -626,6 +670,7 @@ setup_databases
 setup_broker
 if $hosts_main_db; then
   admin_cmd db migrate | sed 's/^/install: /'
+  grant_console_db_user
 fi
 set_ownership
 install_init_scripts

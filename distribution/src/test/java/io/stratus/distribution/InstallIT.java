@@ -64,6 +64,7 @@ class InstallIT {
   private static int kmPort;
   private static int dispatcherPort;
   private static int apiPort;
+  private static int consolePort;
   private static String firstInstallOutput;
 
   @BeforeAll
@@ -93,6 +94,7 @@ class InstallIT {
     kmPort = freePort();
     dispatcherPort = freePort();
     apiPort = freePort();
+    consolePort = freePort();
     Result result = install(installer);
     result.assertOk("install.sh");
     firstInstallOutput = result.output;
@@ -104,7 +106,12 @@ class InstallIT {
       return;
     }
     for (String script :
-        List.of("stratus-api", "stratus-worker", "stratus-dispatcher", "stratus-km")) {
+        List.of(
+            "stratus-console",
+            "stratus-api",
+            "stratus-worker",
+            "stratus-dispatcher",
+            "stratus-km")) {
       Path path = prefix.resolve("init.d").resolve(script);
       if (Files.exists(path)) {
         run(List.of(path.toString(), "stop"), Duration.ofMinutes(2));
@@ -118,7 +125,8 @@ class InstallIT {
         Statement sql = root.createStatement()) {
       sql.execute("DROP DATABASE IF EXISTS `" + schema() + "`");
       sql.execute("DROP DATABASE IF EXISTS `" + kmSchema() + "`");
-      for (String user : List.of(dbUser(), dbUser() + "_km", dbUser() + "_admin")) {
+      for (String user :
+          List.of(dbUser(), dbUser() + "_km", dbUser() + "_console", dbUser() + "_admin")) {
         sql.execute("DROP USER IF EXISTS '" + user + "'@'%'");
       }
     }
@@ -149,6 +157,25 @@ class InstallIT {
     assertTrue(Files.isExecutable(prefix.resolve("dispatcher/bin/pinger")));
     for (String script : List.of("stratus-km", "stratus-dispatcher", "stratus-worker")) {
       assertTrue(Files.isExecutable(prefix.resolve("init.d").resolve(script)), script);
+    }
+    // The console, when this build has it (console-webapp), as the other Tomcat components.
+    Path console = prefix.resolve("console");
+    if (Files.isDirectory(console)) {
+      for (String part :
+          List.of(
+              "bin/tomcat",
+              "etc/console.properties",
+              "etc/service.conf",
+              "etc/pki/console.p12",
+              "etc/pki/truststore.p12",
+              "etc/pki/kek.p12",
+              "lib/stratus-console-webapp.war",
+              "tomcat/conf/server.xml",
+              "tomcat/conf/Catalina/localhost/ROOT.xml",
+              "log")) {
+        assertTrue(Files.exists(console.resolve(part)), console.resolve(part) + " is missing");
+      }
+      assertTrue(Files.isExecutable(prefix.resolve("init.d/stratus-console")), "stratus-console");
     }
   }
 
@@ -197,6 +224,50 @@ class InstallIT {
   }
 
   @Test
+  @Order(2)
+  void shouldLetTheConsoleReadTheSchemaAndWriteOnlyItsTables() throws Exception {
+    String password = state().getProperty("STATE_CONSOLE_DB_PASSWORD");
+    String user = dbUser() + "_console";
+    assertThrows(SQLException.class, () -> connect(kmSchema(), user, password).close());
+    try (Connection console = connect(schema(), user, password);
+        Statement sql = console.createStatement()) {
+      // It reads everything of the main schema...
+      for (String table : List.of("customer", "server", "job", "cloud_account", "audit_event")) {
+        sql.executeQuery("SELECT COUNT(*) FROM " + table).close();
+      }
+      // ...writes users, groups, roles, API keys, audit events and its sessions...
+      for (String table :
+          List.of(
+              "user_account",
+              "user_group",
+              "group_member",
+              "role",
+              "role_right",
+              "user_role",
+              "group_role",
+              "api_key",
+              "audit_event",
+              "SPRING_SESSION",
+              "SPRING_SESSION_ATTRIBUTES")) {
+        sql.executeUpdate("DELETE FROM " + table + " WHERE 1 = 0");
+      }
+      // ...registers itself in the component registry and heartbeats there...
+      sql.executeUpdate(
+          "UPDATE component_registration SET heartbeat_at = heartbeat_at WHERE 1 = 0");
+      assertDenied(sql, "DELETE FROM component_registration WHERE 1 = 0");
+      // ...and nothing else: every action goes through the Dispatcher.
+      for (String table : List.of("customer", "server", "job", "task", "cloud_account")) {
+        assertDenied(sql, "DELETE FROM " + table + " WHERE 1 = 0");
+        assertDenied(sql, "UPDATE " + table + " SET id = id WHERE 1 = 0");
+        assertDenied(
+            sql, "INSERT INTO " + table + " (id) SELECT id FROM " + table + " WHERE 1 = 0");
+      }
+      assertDenied(sql, "DELETE FROM customer_keyset WHERE 1 = 0");
+      assertThrows(SQLException.class, () -> sql.execute("CREATE TABLE not_allowed (id INT)"));
+    }
+  }
+
+  @Test
   @Order(3)
   void shouldStartEachComponentAndStopIt() throws Exception {
     boolean pinger = Files.isDirectory(prefix.resolve("dispatcher/lib/pinger"));
@@ -231,6 +302,18 @@ class InstallIT {
       assertEquals(3, initScript("stratus-api", "status").exit);
     }
 
+    // The console, when this build has it (console-webapp): server TLS, no client certificate.
+    boolean console = Files.isDirectory(prefix.resolve("console"));
+    if (console) {
+      initScript("stratus-console", "start").assertOk("stratus-console start");
+      assertTrue(portOpen(consolePort), "the console does not listen on " + consolePort);
+      assertEquals(0, initScript("stratus-console", "status").exit);
+      assertTrue(answersWithoutClientCertificate(consolePort), "the console refused");
+      initScript("stratus-console", "stop").assertOk("stratus-console stop");
+      assertFalse(portOpen(consolePort), "the console still listens on " + consolePort);
+      assertEquals(3, initScript("stratus-console", "status").exit);
+    }
+
     initScript("stratus-worker", "stop").assertOk("stratus-worker stop");
     assertEquals(3, initScript("stratus-worker", "status").exit);
 
@@ -256,6 +339,8 @@ class InstallIT {
     byte[] kek = Files.readAllBytes(prefix.resolve("dispatcher/etc/pki/kek.p12"));
     byte[] km = Files.readAllBytes(prefix.resolve("km/etc/km.properties"));
     byte[] worker = Files.readAllBytes(prefix.resolve("worker/etc/worker.properties"));
+    Path consoleProperties = prefix.resolve("console/etc/console.properties");
+    byte[] console = Files.exists(consoleProperties) ? Files.readAllBytes(consoleProperties) : null;
 
     Result again = install(installer);
 
@@ -266,6 +351,16 @@ class InstallIT {
     assertArrayEquals(kek, Files.readAllBytes(prefix.resolve("dispatcher/etc/pki/kek.p12")));
     assertArrayEquals(km, Files.readAllBytes(prefix.resolve("km/etc/km.properties")));
     assertArrayEquals(worker, Files.readAllBytes(prefix.resolve("worker/etc/worker.properties")));
+    if (console != null) {
+      assertArrayEquals(console, Files.readAllBytes(consoleProperties));
+    }
+  }
+
+  /** The statement is refused for want of a privilege (1142: command denied to user for table). */
+  private static void assertDenied(Statement sql, String statement) {
+    SQLException e =
+        assertThrows(SQLException.class, () -> sql.executeUpdate(statement), statement);
+    assertEquals(1142, e.getErrorCode(), statement + ": " + e.getMessage());
   }
 
   /** An HTTPS request without a client certificate, trusting the installation CA: answered? */
@@ -319,7 +414,9 @@ class InstallIT {
             "--dispatcher-port",
             Integer.toString(dispatcherPort),
             "--api-port",
-            Integer.toString(apiPort)),
+            Integer.toString(apiPort),
+            "--console-port",
+            Integer.toString(consolePort)),
         Duration.ofMinutes(3));
   }
 
