@@ -1,0 +1,656 @@
+package io.stratus.console.people;
+
+import io.stratus.common.access.Access;
+import io.stratus.common.identity.Passwords;
+import io.stratus.console.people.IdentityAudit.Actor;
+import io.stratus.console.signin.ConsoleUser;
+import io.stratus.console.web.BadInput;
+import io.stratus.console.web.NotFound;
+import io.stratus.console.web.Reads;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * People: the customer's users, groups and roles. Users are created with a random first password
+ * shown once (kept only as its Argon2id hash), disabled and enabled, given a new password (shown
+ * once) and roles; groups get members and roles; roles get rights (resource type × action ×
+ * qualifier). Every change is written to the primary with its audit event ({@link IdentityAudit}).
+ */
+@Controller
+public class PeopleController {
+  static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
+  static final Pattern NAME = Pattern.compile("[*]|[a-z][a-z0-9_]{0,63}");
+  static final List<String> QUALIFIERS = List.of("ANY", "GROUP", "MINE");
+
+  /** The resource types rights are usually given on, offered in the form (others may be typed). */
+  static final List<String> RESOURCES =
+      List.of(
+          "*",
+          "account",
+          "server",
+          "machine_image",
+          "volume",
+          "snapshot",
+          "ip_address",
+          "firewall",
+          "job",
+          "user",
+          "group",
+          "role",
+          "api_key",
+          "audit_event");
+
+  static final List<String> ACTIONS =
+      List.of(
+          "*",
+          "read",
+          "create",
+          "update",
+          "remove",
+          "launch",
+          "start",
+          "stop",
+          "reboot",
+          "terminate");
+
+  private final Reads reads;
+  private final IdentityAudit identity;
+
+  public PeopleController(Reads reads, IdentityAudit identity) {
+    this.reads = reads;
+    this.identity = identity;
+  }
+
+  @GetMapping("/people")
+  String list(Access access, Model model) {
+    access.require("user", "read");
+    Map<String, Object> params = Reads.params(access);
+    model.addAttribute(
+        "users",
+        reads.rows(
+            """
+            SELECT u.id, u.email, u.display_name, u.status, u.last_login_at, u.created_at,
+                   (SELECT GROUP_CONCAT(r.name ORDER BY r.name SEPARATOR ', ')
+                      FROM user_role ur JOIN role r ON r.id = ur.role_id
+                     WHERE ur.user_id = u.id AND ur.customer_id = :customer) AS roles
+              FROM user_account u WHERE u.customer_id = :customer ORDER BY u.email
+            """,
+            params));
+    model.addAttribute(
+        "groups",
+        access.may("group", "read")
+            ? reads.rows(
+                """
+                SELECT g.id, g.name, g.description,
+                       (SELECT COUNT(*) FROM group_member m
+                         WHERE m.group_id = g.id AND m.customer_id = :customer) AS members
+                  FROM user_group g WHERE g.customer_id = :customer ORDER BY g.name
+                """,
+                params)
+            : List.of());
+    model.addAttribute("roles", access.may("role", "read") ? roles(access) : List.of());
+    model.addAttribute("allRoles", roles(access));
+    return "people";
+  }
+
+  /** Creates a user with a random first password, shown on the page this answers with, once. */
+  @PostMapping("/people/users")
+  String createUser(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @RequestParam String email,
+      @RequestParam(defaultValue = "") String displayName,
+      @RequestParam(defaultValue = "0") long role,
+      Model model) {
+    access.require("user", "create");
+    String address = email.strip();
+    if (!EMAIL.matcher(address).matches()) {
+      throw new BadInput("the e-mail address is not valid");
+    }
+    String name = displayName.isBlank() ? address : displayName.strip();
+    if (name.length() > 200) {
+      throw new BadInput("a display name has at most 200 characters");
+    }
+    Map<String, Object> chosen = role == 0 ? null : role(access, role);
+    if (identity
+            .jdbc()
+            .sql("SELECT COUNT(*) FROM user_account WHERE email = ?")
+            .param(address)
+            .query(Long.class)
+            .single()
+        > 0) {
+      throw new Conflict("a user with e-mail " + address + " already exists");
+    }
+    String password = Passwords.random();
+    String hash = Passwords.hash(password);
+    long id =
+        identity.write(
+            Actor.of(access, me, request),
+            "user.create",
+            "user",
+            () -> {
+              long user =
+                  identity.insert(
+                      "INSERT INTO user_account (customer_id, email, display_name, password_hash)"
+                          + " VALUES (?, ?, ?, ?)",
+                      access.customerId(),
+                      address,
+                      name,
+                      hash);
+              if (chosen != null) {
+                identity.update(
+                    "INSERT INTO user_role (customer_id, user_id, role_id) VALUES (?, ?, ?)",
+                    access.customerId(),
+                    user,
+                    role);
+              }
+              return user;
+            },
+            user -> user,
+            address + (chosen == null ? "" : ", role " + chosen.get("name")),
+            "a user with e-mail " + address + " already exists");
+    model.addAttribute("password", password);
+    model.addAttribute("flash", "User " + address + " created.");
+    return user(access, id, model);
+  }
+
+  @GetMapping("/people/users/{id}")
+  String user(Access access, @PathVariable long id, Model model) {
+    access.require("user", "read");
+    Map<String, Object> params = Reads.params(access);
+    params.put("id", id);
+    model.addAttribute(
+        "user",
+        reads.one(
+            "SELECT id, email, display_name, status, failed_logins, locked_until, last_login_at,"
+                + " created_at, password_hash IS NOT NULL AS has_password FROM user_account"
+                + " WHERE id = :id AND customer_id = :customer",
+            params,
+            "user",
+            id));
+    model.addAttribute(
+        "userRoles",
+        reads.rows(
+            "SELECT r.id, r.name, r.description FROM user_role ur JOIN role r ON r.id = ur.role_id"
+                + " WHERE ur.user_id = :id AND ur.customer_id = :customer ORDER BY r.name",
+            params));
+    model.addAttribute(
+        "userGroups",
+        reads.rows(
+            "SELECT g.id, g.name FROM group_member m JOIN user_group g ON g.id = m.group_id"
+                + " WHERE m.user_id = :id AND m.customer_id = :customer ORDER BY g.name",
+            params));
+    model.addAttribute("allRoles", roles(access));
+    return "user";
+  }
+
+  /** Disables or enables a user: a disabled user cannot sign in, nor use its API keys. */
+  @PostMapping("/people/users/{id}/status")
+  String status(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @PathVariable long id,
+      @RequestParam String status) {
+    access.require("user", "update");
+    if (!status.equals("active") && !status.equals("disabled")) {
+      throw new BadInput("a user's status is active or disabled, not " + status);
+    }
+    if (id == access.userId() && status.equals("disabled")) {
+      throw new BadInput("you cannot disable yourself");
+    }
+    Map<String, Object> user = userRow(access, id);
+    identity.write(
+        Actor.of(access, me, request),
+        status.equals("active") ? "user.enable" : "user.disable",
+        "user",
+        id,
+        (String) user.get("email"),
+        () ->
+            identity.update(
+                "UPDATE user_account SET status = ?, failed_logins = 0, locked_until = NULL"
+                    + " WHERE id = ? AND customer_id = ?",
+                status,
+                id,
+                access.customerId()));
+    return "redirect:/people/users/" + id;
+  }
+
+  /** A new random password for the user, shown once on the page this answers with. */
+  @PostMapping("/people/users/{id}/password")
+  String resetPassword(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @PathVariable long id,
+      Model model) {
+    access.require("user", "update");
+    Map<String, Object> user = userRow(access, id);
+    String password = Passwords.random();
+    String hash = Passwords.hash(password);
+    identity.write(
+        Actor.of(access, me, request),
+        "user.password-reset",
+        "user",
+        id,
+        (String) user.get("email"),
+        () ->
+            identity.update(
+                "UPDATE user_account SET password_hash = ?, failed_logins = 0, locked_until = NULL"
+                    + " WHERE id = ? AND customer_id = ?",
+                hash,
+                id,
+                access.customerId()));
+    model.addAttribute("password", password);
+    model.addAttribute("flash", "A new password for " + user.get("email") + ".");
+    return user(access, id, model);
+  }
+
+  @PostMapping("/people/users/{id}/roles")
+  String assignRole(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @PathVariable long id,
+      @RequestParam long role) {
+    access.require("user", "update");
+    Map<String, Object> user = userRow(access, id);
+    Map<String, Object> chosen = role(access, role);
+    identity.write(
+        Actor.of(access, me, request),
+        "user.role-assign",
+        "user",
+        id,
+        user.get("email") + " +role " + chosen.get("name"),
+        () ->
+            identity.update(
+                "INSERT IGNORE INTO user_role (customer_id, user_id, role_id) VALUES (?, ?, ?)",
+                access.customerId(),
+                id,
+                role));
+    return "redirect:/people/users/" + id;
+  }
+
+  @PostMapping("/people/users/{id}/roles/{role}/remove")
+  String unassignRole(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @PathVariable long id,
+      @PathVariable long role) {
+    access.require("user", "update");
+    Map<String, Object> user = userRow(access, id);
+    Map<String, Object> chosen = role(access, role);
+    identity.write(
+        Actor.of(access, me, request),
+        "user.role-unassign",
+        "user",
+        id,
+        user.get("email") + " -role " + chosen.get("name"),
+        () ->
+            identity.update(
+                "DELETE FROM user_role WHERE customer_id = ? AND user_id = ? AND role_id = ?",
+                access.customerId(),
+                id,
+                role));
+    return "redirect:/people/users/" + id;
+  }
+
+  // Groups
+
+  @PostMapping("/people/groups")
+  String createGroup(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @RequestParam String name,
+      @RequestParam(defaultValue = "") String description) {
+    access.require("group", "create");
+    String n = label(name, "a group");
+    String d = description(description);
+    long id =
+        identity.write(
+            Actor.of(access, me, request),
+            "group.create",
+            "group",
+            () ->
+                identity.insert(
+                    "INSERT INTO user_group (customer_id, name, description) VALUES (?, ?, ?)",
+                    access.customerId(),
+                    n,
+                    d),
+            group -> group,
+            n,
+            "a group named '" + n + "' already exists");
+    return "redirect:/people/groups/" + id;
+  }
+
+  @GetMapping("/people/groups/{id}")
+  String group(Access access, @PathVariable long id, Model model) {
+    access.require("group", "read");
+    Map<String, Object> params = Reads.params(access);
+    params.put("id", id);
+    model.addAttribute(
+        "group",
+        reads.one(
+            "SELECT id, name, description, created_at FROM user_group"
+                + " WHERE id = :id AND customer_id = :customer",
+            params,
+            "group",
+            id));
+    model.addAttribute(
+        "members",
+        reads.rows(
+            "SELECT u.id, u.email, u.display_name, u.status FROM group_member m"
+                + " JOIN user_account u ON u.id = m.user_id"
+                + " WHERE m.group_id = :id AND m.customer_id = :customer ORDER BY u.email",
+            params));
+    model.addAttribute(
+        "groupRoles",
+        reads.rows(
+            "SELECT r.id, r.name, r.description FROM group_role gr JOIN role r ON r.id = gr.role_id"
+                + " WHERE gr.group_id = :id AND gr.customer_id = :customer ORDER BY r.name",
+            params));
+    model.addAttribute(
+        "allUsers",
+        reads.rows(
+            "SELECT id, email FROM user_account WHERE customer_id = :customer ORDER BY email",
+            params));
+    model.addAttribute("allRoles", roles(access));
+    return "group";
+  }
+
+  @PostMapping("/people/groups/{id}/members")
+  String addMember(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @PathVariable long id,
+      @RequestParam long user) {
+    access.require("group", "update");
+    Map<String, Object> group = groupRow(access, id);
+    Map<String, Object> member = userRow(access, user);
+    identity.write(
+        Actor.of(access, me, request),
+        "group.member-add",
+        "group",
+        id,
+        group.get("name") + " +" + member.get("email"),
+        () ->
+            identity.update(
+                "INSERT IGNORE INTO group_member (customer_id, group_id, user_id) VALUES (?, ?, ?)",
+                access.customerId(),
+                id,
+                user));
+    return "redirect:/people/groups/" + id;
+  }
+
+  @PostMapping("/people/groups/{id}/members/{user}/remove")
+  String removeMember(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @PathVariable long id,
+      @PathVariable long user) {
+    access.require("group", "update");
+    Map<String, Object> group = groupRow(access, id);
+    Map<String, Object> member = userRow(access, user);
+    identity.write(
+        Actor.of(access, me, request),
+        "group.member-remove",
+        "group",
+        id,
+        group.get("name") + " -" + member.get("email"),
+        () ->
+            identity.update(
+                "DELETE FROM group_member WHERE customer_id = ? AND group_id = ? AND user_id = ?",
+                access.customerId(),
+                id,
+                user));
+    return "redirect:/people/groups/" + id;
+  }
+
+  @PostMapping("/people/groups/{id}/roles")
+  String assignGroupRole(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @PathVariable long id,
+      @RequestParam long role) {
+    access.require("group", "update");
+    Map<String, Object> group = groupRow(access, id);
+    Map<String, Object> chosen = role(access, role);
+    identity.write(
+        Actor.of(access, me, request),
+        "group.role-assign",
+        "group",
+        id,
+        group.get("name") + " +role " + chosen.get("name"),
+        () ->
+            identity.update(
+                "INSERT IGNORE INTO group_role (customer_id, group_id, role_id) VALUES (?, ?, ?)",
+                access.customerId(),
+                id,
+                role));
+    return "redirect:/people/groups/" + id;
+  }
+
+  @PostMapping("/people/groups/{id}/roles/{role}/remove")
+  String unassignGroupRole(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @PathVariable long id,
+      @PathVariable long role) {
+    access.require("group", "update");
+    Map<String, Object> group = groupRow(access, id);
+    Map<String, Object> chosen = role(access, role);
+    identity.write(
+        Actor.of(access, me, request),
+        "group.role-unassign",
+        "group",
+        id,
+        group.get("name") + " -role " + chosen.get("name"),
+        () ->
+            identity.update(
+                "DELETE FROM group_role WHERE customer_id = ? AND group_id = ? AND role_id = ?",
+                access.customerId(),
+                id,
+                role));
+    return "redirect:/people/groups/" + id;
+  }
+
+  // Roles
+
+  @PostMapping("/people/roles")
+  String createRole(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @RequestParam String name,
+      @RequestParam(defaultValue = "") String description) {
+    access.require("role", "create");
+    String n = label(name, "a role");
+    String d = description(description);
+    long id =
+        identity.write(
+            Actor.of(access, me, request),
+            "role.create",
+            "role",
+            () ->
+                identity.insert(
+                    "INSERT INTO role (customer_id, name, description) VALUES (?, ?, ?)",
+                    access.customerId(),
+                    n,
+                    d),
+            role -> role,
+            n,
+            "a role named '" + n + "' already exists");
+    return "redirect:/people/roles/" + id;
+  }
+
+  @GetMapping("/people/roles/{id}")
+  String role(Access access, @PathVariable long id, Model model) {
+    access.require("role", "read");
+    Map<String, Object> params = Reads.params(access);
+    params.put("id", id);
+    model.addAttribute("role", role(access, id));
+    model.addAttribute(
+        "rights",
+        reads.rows(
+            "SELECT resource_type, action, qualifier FROM role_right"
+                + " WHERE role_id = :id AND customer_id = :customer ORDER BY resource_type, action",
+            params));
+    model.addAttribute(
+        "holders",
+        reads.rows(
+            "SELECT u.id, u.email FROM user_role ur JOIN user_account u ON u.id = ur.user_id"
+                + " WHERE ur.role_id = :id AND ur.customer_id = :customer ORDER BY u.email",
+            params));
+    model.addAttribute(
+        "holderGroups",
+        reads.rows(
+            "SELECT g.id, g.name FROM group_role gr JOIN user_group g ON g.id = gr.group_id"
+                + " WHERE gr.role_id = :id AND gr.customer_id = :customer ORDER BY g.name",
+            params));
+    model.addAttribute("resources", RESOURCES);
+    model.addAttribute("actions", ACTIONS);
+    model.addAttribute("qualifiers", QUALIFIERS);
+    return "role";
+  }
+
+  @PostMapping("/people/roles/{id}/rights")
+  String addRight(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @PathVariable long id,
+      @RequestParam String resourceType,
+      @RequestParam String action,
+      @RequestParam String qualifier) {
+    access.require("role", "update");
+    String resource = resourceType.strip();
+    String act = action.strip();
+    if (!NAME.matcher(resource).matches()) {
+      throw new BadInput(
+          "a resource type is * or lower-case letters, digits and _ (at most 64), not '"
+              + resource
+              + "'");
+    }
+    if (!NAME.matcher(act).matches()) {
+      throw new BadInput(
+          "an action is * or lower-case letters, digits and _ (at most 64), not '" + act + "'");
+    }
+    if (!QUALIFIERS.contains(qualifier)) {
+      throw new BadInput("a qualifier is ANY, GROUP or MINE, not " + qualifier);
+    }
+    Map<String, Object> role = role(access, id);
+    identity.write(
+        Actor.of(access, me, request),
+        "role.right-add",
+        "role",
+        id,
+        role.get("name") + " +" + resource + "/" + act + "/" + qualifier,
+        () ->
+            identity.update(
+                "INSERT INTO role_right (customer_id, role_id, resource_type, action, qualifier)"
+                    + " VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE qualifier = VALUES(qualifier)",
+                access.customerId(),
+                id,
+                resource,
+                act,
+                qualifier));
+    return "redirect:/people/roles/" + id;
+  }
+
+  @PostMapping("/people/roles/{id}/rights/remove")
+  String removeRight(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @PathVariable long id,
+      @RequestParam String resourceType,
+      @RequestParam String action) {
+    access.require("role", "update");
+    Map<String, Object> role = role(access, id);
+    identity.write(
+        Actor.of(access, me, request),
+        "role.right-remove",
+        "role",
+        id,
+        role.get("name") + " -" + resourceType + "/" + action,
+        () ->
+            identity.update(
+                "DELETE FROM role_right WHERE customer_id = ? AND role_id = ?"
+                    + " AND resource_type = ? AND action = ?",
+                access.customerId(),
+                id,
+                resourceType,
+                action));
+    return "redirect:/people/roles/" + id;
+  }
+
+  private List<Map<String, Object>> roles(Access access) {
+    return reads.rows(
+        """
+        SELECT r.id, r.name, r.description,
+               (SELECT COUNT(*) FROM role_right rr
+                 WHERE rr.role_id = r.id AND rr.customer_id = :customer) AS rights
+          FROM role r WHERE r.customer_id = :customer ORDER BY r.name
+        """,
+        Reads.params(access));
+  }
+
+  /** One of the customer's roles, read from the primary (it may be new). */
+  private Map<String, Object> role(Access access, long id) {
+    return one(
+        "SELECT id, name, description FROM role WHERE id = ? AND customer_id = ?",
+        access,
+        id,
+        "role");
+  }
+
+  private Map<String, Object> userRow(Access access, long id) {
+    return one(
+        "SELECT id, email, status FROM user_account WHERE id = ? AND customer_id = ?",
+        access,
+        id,
+        "user");
+  }
+
+  private Map<String, Object> groupRow(Access access, long id) {
+    return one(
+        "SELECT id, name FROM user_group WHERE id = ? AND customer_id = ?", access, id, "group");
+  }
+
+  private Map<String, Object> one(String sql, Access access, long id, String what) {
+    return identity.jdbc().sql(sql).params(id, access.customerId()).query().listOfRows().stream()
+        .findFirst()
+        .orElseThrow(() -> new NotFound(what, id));
+  }
+
+  private static String label(String name, String what) {
+    String n = name.strip();
+    if (n.isEmpty() || n.length() > 200) {
+      throw new BadInput(what + "'s name is 1 to 200 characters");
+    }
+    return n;
+  }
+
+  private static String description(String description) {
+    String d = description.strip();
+    if (d.length() > 1000) {
+      throw new BadInput("a description has at most 1000 characters");
+    }
+    return d.isEmpty() ? null : d;
+  }
+}
