@@ -1,0 +1,248 @@
+package io.stratus.console.network;
+
+import io.stratus.cloud.spi.CapabilitySnapshot;
+import io.stratus.common.access.Access;
+import io.stratus.common.access.Qualifier;
+import io.stratus.console.cloud.AccountCapabilities;
+import io.stratus.console.web.BadInput;
+import io.stratus.console.web.Reads;
+import io.stratus.console.web.Session;
+import io.stratus.web.dispatch.DispatcherClient;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Firewalls: the list and the form creating one in a region whose cloud has them; one firewall's
+ * page with its rules, a form authorizing a rule and a button revoking each; and its removal. A
+ * rule belongs to its firewall: adding one needs the firewall {@code create} right, revoking one
+ * {@code remove}. Every change is accepted by the Dispatcher only while the firewall is active.
+ */
+@Controller
+public class FirewallController {
+  static final List<String> DIRECTIONS = List.of("INGRESS", "EGRESS");
+  static final List<String> PROTOCOLS = List.of("TCP", "UDP", "ICMP");
+  private static final Pattern CIDR =
+      Pattern.compile("((\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2})|([0-9a-fA-F:]+/\\d{1,3})");
+
+  private final Reads reads;
+  private final DispatcherClient dispatcher;
+
+  public FirewallController(Reads reads, DispatcherClient dispatcher) {
+    this.reads = reads;
+    this.dispatcher = dispatcher;
+  }
+
+  @GetMapping("/firewalls")
+  String list(Access access, @RequestParam(defaultValue = "0") long account, Model model) {
+    Qualifier q = access.require("firewall", "read");
+    Map<String, Object> params = Reads.params(access);
+    StringBuilder where =
+        new StringBuilder(" WHERE f.customer_id = :customer AND f.state <> 'removed'");
+    where.append(access.userFilter(q, "f"));
+    if (account > 0) {
+      where.append(" AND f.cloud_account_id = :account");
+      params.put("account", account);
+    }
+    model.addAttribute(
+        "firewalls",
+        reads.rows(
+            """
+            SELECT f.id, f.name, f.description, f.state, a.name AS account, r.name AS region,
+                   (SELECT COUNT(*) FROM firewall_rule fr WHERE fr.firewall_id = f.id) AS rules
+              FROM firewall f
+              JOIN cloud_account a ON a.id = f.cloud_account_id
+              JOIN region r ON r.id = f.region_id
+            """
+                + where
+                + " ORDER BY a.name, r.name, f.name LIMIT 1000",
+            params));
+    model.addAttribute("account", account);
+    model.addAttribute(
+        "accounts",
+        reads.rows(
+            "SELECT id, name FROM cloud_account WHERE customer_id = :customer ORDER BY name",
+            params));
+    model.addAttribute(
+        "regions",
+        access.may("firewall", "create")
+            ? AccountCapabilities.load(reads, access.customerId())
+                .regions(reads, access.customerId(), CapabilitySnapshot::firewalls)
+            : List.of());
+    return "firewalls";
+  }
+
+  @PostMapping("/firewalls")
+  String create(
+      Access access,
+      HttpServletRequest request,
+      @RequestParam long region,
+      @RequestParam String name,
+      @RequestParam(defaultValue = "") String description) {
+    access.require("firewall", "create");
+    if (name.isBlank()) {
+      throw new BadInput("a firewall needs a name");
+    }
+    boolean offered =
+        AccountCapabilities.load(reads, access.customerId())
+            .regions(reads, access.customerId(), CapabilitySnapshot::firewalls)
+            .stream()
+            .anyMatch(r -> AccountCapabilities.id(r.get("id")) == region);
+    if (!offered) {
+      throw new BadInput("region " + region + " is not one with firewalls of yours");
+    }
+    Map<String, Object> body = new HashMap<>();
+    body.put("regionId", region);
+    body.put("name", name.strip());
+    body.put("description", description.isBlank() ? null : description.strip());
+    DispatcherClient.Ticket ticket =
+        dispatcher.act(Session.actor(access, request), "POST", "/firewalls", body);
+    return "redirect:/jobs/" + ticket.jobId();
+  }
+
+  @GetMapping("/firewalls/{id}")
+  String show(Access access, @PathVariable long id, Model model) {
+    Qualifier q = access.require("firewall", "read");
+    Map<String, Object> params = Reads.params(access);
+    params.put("id", id);
+    Map<String, Object> firewall =
+        reads.one(
+            """
+            SELECT f.*, a.name AS account, r.name AS region
+              FROM firewall f
+              JOIN cloud_account a ON a.id = f.cloud_account_id
+              JOIN region r ON r.id = f.region_id
+             WHERE f.id = :id AND f.customer_id = :customer
+            """
+                + access.userFilter(q, "f"),
+            params,
+            "firewall",
+            id);
+    boolean active = "active".equals(firewall.get("state"));
+    Object owner = firewall.get("owner_user_id");
+    model.addAttribute("firewall", firewall);
+    model.addAttribute(
+        "rules",
+        reads.rows(
+            """
+            SELECT id, direction, permission, protocol, from_port, to_port, source_cidr,
+                   provider_rule_id
+              FROM firewall_rule WHERE firewall_id = :id AND customer_id = :customer
+             ORDER BY direction DESC, id
+            """,
+            params));
+    model.addAttribute(
+        "addRule", active && AccountCapabilities.may(access, "firewall", "create", owner));
+    model.addAttribute(
+        "revoke", active && AccountCapabilities.may(access, "firewall", "remove", owner));
+    model.addAttribute(
+        "removable", active && AccountCapabilities.may(access, "firewall", "remove", owner));
+    model.addAttribute("directions", DIRECTIONS);
+    model.addAttribute("protocols", PROTOCOLS);
+    Qualifier jobs = access.qualifier("job", "read");
+    model.addAttribute(
+        "jobs",
+        jobs == null
+            ? List.of()
+            : reads.rows(
+                "SELECT id, action, status, progress, message, created_at FROM job"
+                    + " WHERE customer_id = :customer AND resource_type = 'firewall'"
+                    + " AND resource_id = :id"
+                    + (jobs == Qualifier.ANY ? "" : " AND user_id = :accessUser")
+                    + " ORDER BY id DESC LIMIT 10",
+                params));
+    return "firewall";
+  }
+
+  @PostMapping("/firewalls/{id}/rules")
+  String authorize(
+      Access access,
+      HttpServletRequest request,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "INGRESS") String direction,
+      @RequestParam String protocol,
+      @RequestParam(required = false) Integer fromPort,
+      @RequestParam(required = false) Integer toPort,
+      @RequestParam String cidr) {
+    owned(access, id, "create");
+    String dir = oneOf(direction, "direction", DIRECTIONS);
+    String proto = oneOf(protocol, "protocol", PROTOCOLS);
+    int from = fromPort == null ? 0 : fromPort;
+    int to = toPort == null ? from : toPort;
+    if (from < 0 || to > 65535 || from > to) {
+      throw new BadInput("the ports must satisfy 0 ≤ from ≤ to ≤ 65535");
+    }
+    String network = cidr.strip();
+    if (!CIDR.matcher(network).matches()) {
+      throw new BadInput("the source must be a network such as 203.0.113.0/24");
+    }
+    Map<String, Object> body = new HashMap<>();
+    body.put("direction", dir);
+    body.put("protocol", proto);
+    body.put("fromPort", from);
+    body.put("toPort", to);
+    body.put("cidr", network);
+    DispatcherClient.Ticket ticket =
+        dispatcher.act(Session.actor(access, request), "POST", "/firewalls/" + id + "/rules", body);
+    return "redirect:/jobs/" + ticket.jobId();
+  }
+
+  @PostMapping("/firewalls/{id}/rules/{rule}/revoke")
+  String revoke(
+      Access access, HttpServletRequest request, @PathVariable long id, @PathVariable long rule) {
+    owned(access, id, "remove");
+    Map<String, Object> params = Reads.params(access);
+    params.put("id", id);
+    params.put("rule", rule);
+    reads.one(
+        "SELECT id FROM firewall_rule WHERE id = :rule AND firewall_id = :id"
+            + " AND customer_id = :customer",
+        params,
+        "rule",
+        rule);
+    DispatcherClient.Ticket ticket =
+        dispatcher.act(
+            Session.actor(access, request), "DELETE", "/firewalls/" + id + "/rules/" + rule, null);
+    return "redirect:/jobs/" + ticket.jobId();
+  }
+
+  @PostMapping("/firewalls/{id}/remove")
+  String remove(Access access, HttpServletRequest request, @PathVariable long id) {
+    owned(access, id, "remove");
+    DispatcherClient.Ticket ticket =
+        dispatcher.act(Session.actor(access, request), "DELETE", "/firewalls/" + id, null);
+    return "redirect:/jobs/" + ticket.jobId();
+  }
+
+  private void owned(Access access, long id, String action) {
+    Qualifier q = access.require("firewall", "read");
+    Map<String, Object> params = Reads.params(access);
+    params.put("id", id);
+    Map<String, Object> firewall =
+        reads.one(
+            "SELECT owner_user_id FROM firewall WHERE id = :id AND customer_id = :customer"
+                + access.userFilter(q, ""),
+            params,
+            "firewall",
+            id);
+    access.requireOn(
+        "firewall", action, AccountCapabilities.owner(firewall.get("owner_user_id")), null);
+  }
+
+  private static String oneOf(String value, String field, List<String> allowed) {
+    String upper = value.strip().toUpperCase(Locale.ROOT);
+    if (!allowed.contains(upper)) {
+      throw new BadInput("the " + field + " must be one of " + allowed);
+    }
+    return upper;
+  }
+}
