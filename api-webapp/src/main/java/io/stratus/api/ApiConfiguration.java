@@ -24,6 +24,7 @@ import io.stratus.api.infrastructure.ServerController;
 import io.stratus.api.infrastructure.ServerProductController;
 import io.stratus.api.infrastructure.SnapshotController;
 import io.stratus.api.infrastructure.VolumeController;
+import io.stratus.api.infrastructure.VolumeProductController;
 import io.stratus.api.network.FirewallController;
 import io.stratus.api.network.FirewallRuleController;
 import io.stratus.api.network.IpAddressController;
@@ -76,6 +77,7 @@ public class ApiConfiguration implements WebMvcConfigurer {
           ServerController.class,
           MachineImageController.class,
           ServerProductController.class,
+          VolumeProductController.class,
           VolumeController.class,
           SnapshotController.class,
           IpAddressController.class,
@@ -197,6 +199,11 @@ public class ApiConfiguration implements WebMvcConfigurer {
   @Bean
   ServerProductController serverProductController() {
     return new ServerProductController(reads());
+  }
+
+  @Bean
+  VolumeProductController volumeProductController() {
+    return new VolumeProductController(reads());
   }
 
   @Bean

@@ -8,6 +8,8 @@ import io.stratus.cloud.spi.compute.ImageSupport;
 import io.stratus.cloud.spi.compute.MachineImage;
 import io.stratus.cloud.spi.compute.ServerProduct;
 import io.stratus.cloud.spi.compute.VirtualMachineSupport;
+import io.stratus.cloud.spi.compute.VolumeProduct;
+import io.stratus.cloud.spi.compute.VolumeSupport;
 import io.stratus.cloud.spi.dc.DataCenter;
 import io.stratus.cloud.spi.dc.Region;
 import io.stratus.common.messaging.MessageCodec;
@@ -21,9 +23,9 @@ import java.util.Optional;
 /**
  * Registers a cloud account: tests the connection with the stored credentials, takes the account's
  * capabilities (as its first region's services report them), and discovers its regions, data
- * centres, images and server products. The account becomes active at the end (and the publisher
- * then starts polling it); a refused connection marks it {@code error} with the cloud's message and
- * fails the job.
+ * centres, images, server products and volume products. The account becomes active at the end (and
+ * the publisher then starts polling it); a refused connection marks it {@code error} with the
+ * cloud's message and fails the job.
  */
 final class AccountRegistration extends CloudTask {
   AccountRegistration(TaskContext context) {
@@ -99,6 +101,9 @@ final class AccountRegistration extends CloudTask {
     Optional<VirtualMachineSupport> vms = compute.flatMap(ComputeServices::virtualMachines);
     List<MachineImage> imageList = images.isPresent() ? call(images.get()::list) : List.of();
     List<ServerProduct> products = vms.isPresent() ? call(vms.get()::listProducts) : List.of();
+    Optional<VolumeSupport> volumes = compute.flatMap(ComputeServices::volumes);
+    List<VolumeProduct> volumeProducts =
+        volumes.isPresent() ? call(volumes.get()::listProducts) : List.of();
     for (MachineImage image : imageList) {
       jdbc.sql(
               """
@@ -138,6 +143,31 @@ final class AccountRegistration extends CloudTask {
               product.cpuCount(),
               product.ramMb(),
               product.rootVolumeGb())
+          .update();
+    }
+    upsertVolumeProducts(customerId, accountId, regionId, volumeProducts);
+  }
+
+  /** Records the region's kinds of volume (their size limits). */
+  private void upsertVolumeProducts(
+      long customerId, long accountId, long regionId, List<VolumeProduct> products) {
+    for (VolumeProduct product : products) {
+      jdbc.sql(
+              """
+              INSERT INTO volume_product (customer_id, cloud_account_id, region_id,
+                     provider_product_id, name, min_size_gb, max_size_gb)
+              VALUES (?, ?, ?, ?, ?, ?, ?)
+              ON DUPLICATE KEY UPDATE name = VALUES(name), min_size_gb = VALUES(min_size_gb),
+                     max_size_gb = VALUES(max_size_gb)
+              """)
+          .params(
+              customerId,
+              accountId,
+              regionId,
+              product.id(),
+              product.name(),
+              product.minSizeGb(),
+              product.maxSizeGb())
           .update();
     }
   }
