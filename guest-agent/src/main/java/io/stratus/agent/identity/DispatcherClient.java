@@ -32,8 +32,8 @@ import javax.net.ssl.TrustManager;
  * </ul>
  *
  * Both answer 200 {@code {"serverId","certificate","caCertificate"}} (PEM), or an error status with
- * {@code {"error":{"message"}}}. The server must present a certificate from that CA naming the
- * {@code dispatcher} component, and match the URL's host.
+ * {@code {"error":"..."}} (or {@code {"error":{"message"}}}). The server must present a certificate
+ * from that CA naming the {@code dispatcher} component, and match the URL's host.
  */
 public final class DispatcherClient {
   private static final int MAX_RESPONSE = 256 * 1024;
@@ -140,10 +140,15 @@ public final class DispatcherClient {
     }
   }
 
-  private static String errorMessage(String text) {
+  static String errorMessage(String text) {
     try {
-      if (Json.parseObject(text).get("error") instanceof Map<?, ?> error
-          && error.get("message") instanceof String message) {
+      // The Dispatcher's internal services answer {"error":"..."}; enStratus-style bodies
+      // {"error":{"message":"..."}}: either is read.
+      Object error = Json.parseObject(text).get("error");
+      if (error instanceof Map<?, ?> body && body.get("message") instanceof String message) {
+        return message;
+      }
+      if (error instanceof String message) {
         return message;
       }
     } catch (IllegalArgumentException e) {
