@@ -35,6 +35,7 @@ import io.stratus.api.web.VersionsController;
 import io.stratus.common.access.AccessLoader;
 import io.stratus.common.daemon.BuildVersion;
 import io.stratus.common.db.Database;
+import io.stratus.common.identity.People;
 import io.stratus.common.keys.CustomerKeys;
 import io.stratus.common.registry.ComponentRegistry;
 import io.stratus.common.registry.Registration;
@@ -241,19 +242,25 @@ public class ApiConfiguration implements WebMvcConfigurer {
     return new CustomerController(reads());
   }
 
+  /** Users, groups and roles: written to the primary with their audit events, as the console. */
   @Bean
-  UserController userController() {
-    return new UserController(reads());
+  People people() {
+    return new People(database.primary());
   }
 
   @Bean
-  GroupController groupController() {
-    return new GroupController(reads());
+  UserController userController(People people) {
+    return new UserController(reads(), people);
   }
 
   @Bean
-  RoleController roleController() {
-    return new RoleController(reads());
+  GroupController groupController(People people) {
+    return new GroupController(reads(), people);
+  }
+
+  @Bean
+  RoleController roleController(People people) {
+    return new RoleController(reads(), people);
   }
 
   @Override

@@ -1,21 +1,35 @@
 package io.stratus.api.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.Api;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
 import io.stratus.common.access.Access;
+import io.stratus.common.identity.IdentityAudit.Actor;
+import io.stratus.common.identity.People;
+import jakarta.servlet.http.HttpServletRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code admin/Group}: the customer's groups, with their members and roles. */
+/**
+ * {@code admin/Group}: the customer's groups, with their members and roles; added ({@code
+ * addGroup}), changed ({@code describeGroup}, {@code addMember}, {@code removeMember}, {@code
+ * setRole}, {@code removeRole}) and removed through the shared {@link People} service.
+ */
 @RestController
 @RequestMapping(Api.BASE + "/admin/Group")
 public class GroupController {
@@ -29,10 +43,84 @@ public class GroupController {
         FROM user_group g
        WHERE g.customer_id = :customer
       """;
+  static final List<String> CHANGES =
+      List.of("describeGroup", "addMember", "removeMember", "setRole", "removeRole");
   private final JdbcClient jdbc;
+  private final People people;
 
-  public GroupController(DataSource reads) {
+  public GroupController(DataSource reads, People people) {
     this.jdbc = JdbcClient.create(reads);
+    this.people = people;
+  }
+
+  /**
+   * {@code {"addGroup":[{"name":...,"description":...}]}} (or mixcoatl's {@code {"addGroup":
+   * {"group":{...}}}}): 201 with the group.
+   */
+  @PostMapping
+  public ResponseEntity<Map<String, Object>> add(
+      Access access, HttpServletRequest request, @RequestBody JsonNode body) {
+    access.require("group", "create");
+    JsonNode group = PeopleRequests.element(body, "addGroup", "group");
+    String name = PeopleRequests.required(group, "name", 200);
+    String description = Json.text(group, "description", 1000);
+    long id = people.createGroup(PeopleRequests.actor(people, access, request), name, description);
+    Map<String, Object> view =
+        Json.object(
+            "groupId", id,
+            "name", name.strip(),
+            "description",
+                description == null || description.isBlank() ? null : description.strip(),
+            "users", List.of(),
+            "roles", List.of(),
+            "customer", Json.ref("customerId", access.customerId()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("groups", List.of(view)));
+  }
+
+  /**
+   * One change: {@code {"describeGroup":[{"name":...,"description":...}]}}, {@code {"addMember":
+   * [{"user":{"userId":N}}]}}, {@code removeMember}, {@code {"setRole":[{"role":{"roleId":N}}]}},
+   * {@code removeRole}; 204.
+   */
+  @PutMapping("/{id}")
+  public ResponseEntity<Void> change(
+      Access access,
+      HttpServletRequest request,
+      @PathVariable String id,
+      @RequestBody JsonNode body) {
+    access.require("group", "update");
+    long groupId = Json.pathId(id, "groupId");
+    String action = PeopleRequests.action(body, CHANGES);
+    JsonNode change = PeopleRequests.element(body, action, "group");
+    Actor actor = PeopleRequests.actor(people, access, request);
+    switch (action) {
+      case "describeGroup" -> {
+        String name = Json.text(change, "name", 200);
+        String description = Json.text(change, "description", 1000);
+        if (name == null && description == null) {
+          throw ApiException.badRequest("describeGroup takes a name, a description or both");
+        }
+        people.updateGroup(actor, groupId, name, description);
+      }
+      case "addMember" ->
+          people.addMember(actor, groupId, PeopleRequests.ref(change, "user", "userId"));
+      case "removeMember" ->
+          people.removeMember(actor, groupId, PeopleRequests.ref(change, "user", "userId"));
+      case "setRole" ->
+          people.assignGroupRole(actor, groupId, PeopleRequests.ref(change, "role", "roleId"));
+      default ->
+          people.unassignGroupRole(actor, groupId, PeopleRequests.ref(change, "role", "roleId"));
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Removes the group, its memberships and role assignments (its members stay): 204. */
+  @DeleteMapping("/{id}")
+  public ResponseEntity<Void> remove(
+      Access access, HttpServletRequest request, @PathVariable String id) {
+    access.require("group", "remove");
+    people.deleteGroup(PeopleRequests.actor(people, access, request), Json.pathId(id, "groupId"));
+    return ResponseEntity.noContent().build();
   }
 
   @GetMapping

@@ -1,6 +1,7 @@
 package io.stratus.api.web;
 
 import io.stratus.common.access.AccessRefused;
+import io.stratus.common.identity.IdentityException;
 import io.stratus.web.BodyTooLargeException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,6 +31,16 @@ public class ApiErrors {
   @ExceptionHandler(AccessRefused.class)
   ResponseEntity<Map<String, Object>> refused(AccessRefused e) {
     return answer(403, e.getMessage());
+  }
+
+  /** A refused identity write: a value it cannot use 400, another customer's id 404, taken 409. */
+  @ExceptionHandler(IdentityException.class)
+  ResponseEntity<Map<String, Object>> identity(IdentityException e) {
+    int status =
+        e instanceof IdentityException.Conflict
+            ? 409
+            : e instanceof IdentityException.NotFound ? 404 : 400;
+    return answer(status, e.getMessage());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -12,7 +12,11 @@ public final class AccessLoader {
   private final JdbcClient jdbc;
 
   public AccessLoader(DataSource reads) {
-    this.jdbc = JdbcClient.create(reads);
+    this(JdbcClient.create(reads));
+  }
+
+  public AccessLoader(JdbcClient jdbc) {
+    this.jdbc = jdbc;
   }
 
   /** One round trip: the rights of the user's roles and its groups' roles, and its groups. */

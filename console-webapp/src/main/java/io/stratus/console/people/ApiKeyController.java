@@ -3,7 +3,6 @@ package io.stratus.console.people;
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
 import io.stratus.common.keys.CustomerKeys;
-import io.stratus.console.people.IdentityAudit.Actor;
 import io.stratus.console.signin.ConsoleUser;
 import io.stratus.console.web.BadInput;
 import io.stratus.console.web.NotFound;
@@ -134,7 +133,7 @@ public class ApiKeyController {
     String sealed = keys.seal(access.customerId(), "api-key:" + accessKey, secret);
     Timestamp expiry = expires == null ? null : Timestamp.from(expires);
     identity.write(
-        Actor.of(access, me, request),
+        IdentityAudit.actor(access, me, request),
         "api_key.create",
         "api_key",
         accessKey,
@@ -178,7 +177,7 @@ public class ApiKeyController {
       throw new BadInput("API key " + accessKey + " is already revoked");
     }
     identity.write(
-        Actor.of(access, me, request),
+        IdentityAudit.actor(access, me, request),
         "api_key.revoke",
         "api_key",
         accessKey,

@@ -1,5 +1,6 @@
 package io.stratus.console.people;
 
+import io.stratus.common.identity.IdentityException;
 import io.stratus.console.web.Session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +12,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * {@link Conflict}: the error page with 409, ahead of the console's catch-all handler. Exception
- * handlers get no model attributes, so the layout's are added here.
+ * A refused identity write ({@link IdentityException}) as the error page: 409 for a name or e-mail
+ * already taken (or a role still held), 404 for another customer's id, 400 for a value that cannot
+ * be used; ahead of the console's catch-all handler. Exception handlers get no model attributes, so
+ * the layout's are added here.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -23,10 +26,14 @@ public class ConflictErrors {
     this.session = session;
   }
 
-  @ExceptionHandler(Conflict.class)
-  String conflict(
-      Conflict e, Model model, HttpServletRequest request, HttpServletResponse response) {
-    response.setStatus(409);
+  @ExceptionHandler(IdentityException.class)
+  String refused(
+      IdentityException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+    int status =
+        e instanceof IdentityException.Conflict
+            ? 409
+            : e instanceof IdentityException.NotFound ? 404 : 400;
+    response.setStatus(status);
     try {
       model.addAttribute("me", Session.user());
       model.addAttribute("can", session.access(request));
@@ -38,8 +45,14 @@ public class ConflictErrors {
       // the page still says what happened, without the navigation
     }
     String message = e.getMessage();
-    model.addAttribute("status", 409);
-    model.addAttribute("title", "Already exists");
+    model.addAttribute("status", status);
+    model.addAttribute(
+        "title",
+        switch (status) {
+          case 409 -> e instanceof IdentityException.Duplicate ? "Already exists" : "In use";
+          case 404 -> "Not found";
+          default -> "Cannot do that";
+        });
     model.addAttribute(
         "message", Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".");
     return "error";

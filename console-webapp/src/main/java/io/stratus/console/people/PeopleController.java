@@ -1,16 +1,15 @@
 package io.stratus.console.people;
 
 import io.stratus.common.access.Access;
-import io.stratus.common.identity.Passwords;
-import io.stratus.console.people.IdentityAudit.Actor;
+import io.stratus.common.identity.IdentityRules;
+import io.stratus.common.identity.IdentityRules.Right;
+import io.stratus.common.identity.People.NewUser;
 import io.stratus.console.signin.ConsoleUser;
-import io.stratus.console.web.BadInput;
 import io.stratus.console.web.NotFound;
 import io.stratus.console.web.Reads;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +21,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  * People: the customer's users, groups and roles. Users are created with a random first password
  * shown once (kept only as its Argon2id hash), disabled and enabled, given a new password (shown
  * once) and roles; groups get members and roles; roles get rights (resource type × action ×
- * qualifier). Every change is written to the primary with its audit event ({@link IdentityAudit}).
+ * qualifier). Every change goes through the shared {@link io.stratus.common.identity.People}
+ * service, the API's too: written to the primary with its audit event, in one transaction.
  */
 @Controller
 public class PeopleController {
-  static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
-  static final Pattern NAME = Pattern.compile("[*]|[a-z][a-z0-9_]{0,63}");
-  static final List<String> QUALIFIERS = List.of("ANY", "GROUP", "MINE");
+  static final List<String> QUALIFIERS = IdentityRules.QUALIFIERS;
 
   /** The resource types rights are usually given on, offered in the form (others may be typed). */
   static final List<String> RESOURCES =
@@ -112,55 +110,18 @@ public class PeopleController {
       @RequestParam(defaultValue = "0") long role,
       Model model) {
     access.require("user", "create");
-    String address = email.strip();
-    if (!EMAIL.matcher(address).matches()) {
-      throw new BadInput("the e-mail address is not valid");
-    }
-    String name = displayName.isBlank() ? address : displayName.strip();
-    if (name.length() > 200) {
-      throw new BadInput("a display name has at most 200 characters");
-    }
-    Map<String, Object> chosen = role == 0 ? null : role(access, role);
-    if (identity
-            .jdbc()
-            .sql("SELECT COUNT(*) FROM user_account WHERE email = ?")
-            .param(address)
-            .query(Long.class)
-            .single()
-        > 0) {
-      throw new Conflict("a user with e-mail " + address + " already exists");
-    }
-    String password = Passwords.random();
-    String hash = Passwords.hash(password);
-    long id =
-        identity.write(
-            Actor.of(access, me, request),
-            "user.create",
-            "user",
-            () -> {
-              long user =
-                  identity.insert(
-                      "INSERT INTO user_account (customer_id, email, display_name, password_hash)"
-                          + " VALUES (?, ?, ?, ?)",
-                      access.customerId(),
-                      address,
-                      name,
-                      hash);
-              if (chosen != null) {
-                identity.update(
-                    "INSERT INTO user_role (customer_id, user_id, role_id) VALUES (?, ?, ?)",
-                    access.customerId(),
-                    user,
-                    role);
-              }
-              return user;
-            },
-            user -> user,
-            address + (chosen == null ? "" : ", role " + chosen.get("name")),
-            "a user with e-mail " + address + " already exists");
-    model.addAttribute("password", password);
-    model.addAttribute("flash", "User " + address + " created.");
-    return user(access, id, model);
+    NewUser created =
+        identity
+            .people()
+            .createUser(
+                IdentityAudit.actor(access, me, request),
+                email,
+                displayName,
+                List.of(),
+                role == 0 ? List.of() : List.of(role));
+    model.addAttribute("password", created.password());
+    model.addAttribute("flash", "User " + created.email() + " created.");
+    return user(access, created.userId(), model);
   }
 
   @GetMapping("/people/users/{id}")
@@ -202,26 +163,7 @@ public class PeopleController {
       @PathVariable long id,
       @RequestParam String status) {
     access.require("user", "update");
-    if (!status.equals("active") && !status.equals("disabled")) {
-      throw new BadInput("a user's status is active or disabled, not " + status);
-    }
-    if (id == access.userId() && status.equals("disabled")) {
-      throw new BadInput("you cannot disable yourself");
-    }
-    Map<String, Object> user = userRow(access, id);
-    identity.write(
-        Actor.of(access, me, request),
-        status.equals("active") ? "user.enable" : "user.disable",
-        "user",
-        id,
-        (String) user.get("email"),
-        () ->
-            identity.update(
-                "UPDATE user_account SET status = ?, failed_logins = 0, locked_until = NULL"
-                    + " WHERE id = ? AND customer_id = ?",
-                status,
-                id,
-                access.customerId()));
+    identity.people().setStatus(IdentityAudit.actor(access, me, request), id, status);
     return "redirect:/people/users/" + id;
   }
 
@@ -234,24 +176,9 @@ public class PeopleController {
       @PathVariable long id,
       Model model) {
     access.require("user", "update");
-    Map<String, Object> user = userRow(access, id);
-    String password = Passwords.random();
-    String hash = Passwords.hash(password);
-    identity.write(
-        Actor.of(access, me, request),
-        "user.password-reset",
-        "user",
-        id,
-        (String) user.get("email"),
-        () ->
-            identity.update(
-                "UPDATE user_account SET password_hash = ?, failed_logins = 0, locked_until = NULL"
-                    + " WHERE id = ? AND customer_id = ?",
-                hash,
-                id,
-                access.customerId()));
+    String password = identity.people().resetPassword(IdentityAudit.actor(access, me, request), id);
     model.addAttribute("password", password);
-    model.addAttribute("flash", "A new password for " + user.get("email") + ".");
+    model.addAttribute("flash", "A new password for " + userRow(access, id).get("email") + ".");
     return user(access, id, model);
   }
 
@@ -263,20 +190,7 @@ public class PeopleController {
       @PathVariable long id,
       @RequestParam long role) {
     access.require("user", "update");
-    Map<String, Object> user = userRow(access, id);
-    Map<String, Object> chosen = role(access, role);
-    identity.write(
-        Actor.of(access, me, request),
-        "user.role-assign",
-        "user",
-        id,
-        user.get("email") + " +role " + chosen.get("name"),
-        () ->
-            identity.update(
-                "INSERT IGNORE INTO user_role (customer_id, user_id, role_id) VALUES (?, ?, ?)",
-                access.customerId(),
-                id,
-                role));
+    identity.people().assignUserRole(IdentityAudit.actor(access, me, request), id, role);
     return "redirect:/people/users/" + id;
   }
 
@@ -288,20 +202,7 @@ public class PeopleController {
       @PathVariable long id,
       @PathVariable long role) {
     access.require("user", "update");
-    Map<String, Object> user = userRow(access, id);
-    Map<String, Object> chosen = role(access, role);
-    identity.write(
-        Actor.of(access, me, request),
-        "user.role-unassign",
-        "user",
-        id,
-        user.get("email") + " -role " + chosen.get("name"),
-        () ->
-            identity.update(
-                "DELETE FROM user_role WHERE customer_id = ? AND user_id = ? AND role_id = ?",
-                access.customerId(),
-                id,
-                role));
+    identity.people().unassignUserRole(IdentityAudit.actor(access, me, request), id, role);
     return "redirect:/people/users/" + id;
   }
 
@@ -315,22 +216,8 @@ public class PeopleController {
       @RequestParam String name,
       @RequestParam(defaultValue = "") String description) {
     access.require("group", "create");
-    String n = label(name, "a group");
-    String d = description(description);
     long id =
-        identity.write(
-            Actor.of(access, me, request),
-            "group.create",
-            "group",
-            () ->
-                identity.insert(
-                    "INSERT INTO user_group (customer_id, name, description) VALUES (?, ?, ?)",
-                    access.customerId(),
-                    n,
-                    d),
-            group -> group,
-            n,
-            "a group named '" + n + "' already exists");
+        identity.people().createGroup(IdentityAudit.actor(access, me, request), name, description);
     return "redirect:/people/groups/" + id;
   }
 
@@ -377,20 +264,7 @@ public class PeopleController {
       @PathVariable long id,
       @RequestParam long user) {
     access.require("group", "update");
-    Map<String, Object> group = groupRow(access, id);
-    Map<String, Object> member = userRow(access, user);
-    identity.write(
-        Actor.of(access, me, request),
-        "group.member-add",
-        "group",
-        id,
-        group.get("name") + " +" + member.get("email"),
-        () ->
-            identity.update(
-                "INSERT IGNORE INTO group_member (customer_id, group_id, user_id) VALUES (?, ?, ?)",
-                access.customerId(),
-                id,
-                user));
+    identity.people().addMember(IdentityAudit.actor(access, me, request), id, user);
     return "redirect:/people/groups/" + id;
   }
 
@@ -402,20 +276,7 @@ public class PeopleController {
       @PathVariable long id,
       @PathVariable long user) {
     access.require("group", "update");
-    Map<String, Object> group = groupRow(access, id);
-    Map<String, Object> member = userRow(access, user);
-    identity.write(
-        Actor.of(access, me, request),
-        "group.member-remove",
-        "group",
-        id,
-        group.get("name") + " -" + member.get("email"),
-        () ->
-            identity.update(
-                "DELETE FROM group_member WHERE customer_id = ? AND group_id = ? AND user_id = ?",
-                access.customerId(),
-                id,
-                user));
+    identity.people().removeMember(IdentityAudit.actor(access, me, request), id, user);
     return "redirect:/people/groups/" + id;
   }
 
@@ -427,20 +288,7 @@ public class PeopleController {
       @PathVariable long id,
       @RequestParam long role) {
     access.require("group", "update");
-    Map<String, Object> group = groupRow(access, id);
-    Map<String, Object> chosen = role(access, role);
-    identity.write(
-        Actor.of(access, me, request),
-        "group.role-assign",
-        "group",
-        id,
-        group.get("name") + " +role " + chosen.get("name"),
-        () ->
-            identity.update(
-                "INSERT IGNORE INTO group_role (customer_id, group_id, role_id) VALUES (?, ?, ?)",
-                access.customerId(),
-                id,
-                role));
+    identity.people().assignGroupRole(IdentityAudit.actor(access, me, request), id, role);
     return "redirect:/people/groups/" + id;
   }
 
@@ -452,20 +300,7 @@ public class PeopleController {
       @PathVariable long id,
       @PathVariable long role) {
     access.require("group", "update");
-    Map<String, Object> group = groupRow(access, id);
-    Map<String, Object> chosen = role(access, role);
-    identity.write(
-        Actor.of(access, me, request),
-        "group.role-unassign",
-        "group",
-        id,
-        group.get("name") + " -role " + chosen.get("name"),
-        () ->
-            identity.update(
-                "DELETE FROM group_role WHERE customer_id = ? AND group_id = ? AND role_id = ?",
-                access.customerId(),
-                id,
-                role));
+    identity.people().unassignGroupRole(IdentityAudit.actor(access, me, request), id, role);
     return "redirect:/people/groups/" + id;
   }
 
@@ -479,22 +314,10 @@ public class PeopleController {
       @RequestParam String name,
       @RequestParam(defaultValue = "") String description) {
     access.require("role", "create");
-    String n = label(name, "a role");
-    String d = description(description);
     long id =
-        identity.write(
-            Actor.of(access, me, request),
-            "role.create",
-            "role",
-            () ->
-                identity.insert(
-                    "INSERT INTO role (customer_id, name, description) VALUES (?, ?, ?)",
-                    access.customerId(),
-                    n,
-                    d),
-            role -> role,
-            n,
-            "a role named '" + n + "' already exists");
+        identity
+            .people()
+            .createRole(IdentityAudit.actor(access, me, request), name, description, List.of());
     return "redirect:/people/roles/" + id;
   }
 
@@ -538,37 +361,12 @@ public class PeopleController {
       @RequestParam String action,
       @RequestParam String qualifier) {
     access.require("role", "update");
-    String resource = resourceType.strip();
-    String act = action.strip();
-    if (!NAME.matcher(resource).matches()) {
-      throw new BadInput(
-          "a resource type is * or lower-case letters, digits and _ (at most 64), not '"
-              + resource
-              + "'");
-    }
-    if (!NAME.matcher(act).matches()) {
-      throw new BadInput(
-          "an action is * or lower-case letters, digits and _ (at most 64), not '" + act + "'");
-    }
-    if (!QUALIFIERS.contains(qualifier)) {
-      throw new BadInput("a qualifier is ANY, GROUP or MINE, not " + qualifier);
-    }
-    Map<String, Object> role = role(access, id);
-    identity.write(
-        Actor.of(access, me, request),
-        "role.right-add",
-        "role",
-        id,
-        role.get("name") + " +" + resource + "/" + act + "/" + qualifier,
-        () ->
-            identity.update(
-                "INSERT INTO role_right (customer_id, role_id, resource_type, action, qualifier)"
-                    + " VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE qualifier = VALUES(qualifier)",
-                access.customerId(),
-                id,
-                resource,
-                act,
-                qualifier));
+    identity
+        .people()
+        .addRight(
+            IdentityAudit.actor(access, me, request),
+            id,
+            Right.of(resourceType, action, qualifier));
     return "redirect:/people/roles/" + id;
   }
 
@@ -581,21 +379,9 @@ public class PeopleController {
       @RequestParam String resourceType,
       @RequestParam String action) {
     access.require("role", "update");
-    Map<String, Object> role = role(access, id);
-    identity.write(
-        Actor.of(access, me, request),
-        "role.right-remove",
-        "role",
-        id,
-        role.get("name") + " -" + resourceType + "/" + action,
-        () ->
-            identity.update(
-                "DELETE FROM role_right WHERE customer_id = ? AND role_id = ?"
-                    + " AND resource_type = ? AND action = ?",
-                access.customerId(),
-                id,
-                resourceType,
-                action));
+    identity
+        .people()
+        .removeRight(IdentityAudit.actor(access, me, request), id, resourceType, action);
     return "redirect:/people/roles/" + id;
   }
 
@@ -627,30 +413,9 @@ public class PeopleController {
         "user");
   }
 
-  private Map<String, Object> groupRow(Access access, long id) {
-    return one(
-        "SELECT id, name FROM user_group WHERE id = ? AND customer_id = ?", access, id, "group");
-  }
-
   private Map<String, Object> one(String sql, Access access, long id, String what) {
     return identity.jdbc().sql(sql).params(id, access.customerId()).query().listOfRows().stream()
         .findFirst()
         .orElseThrow(() -> new NotFound(what, id));
-  }
-
-  private static String label(String name, String what) {
-    String n = name.strip();
-    if (n.isEmpty() || n.length() > 200) {
-      throw new BadInput(what + "'s name is 1 to 200 characters");
-    }
-    return n;
-  }
-
-  private static String description(String description) {
-    String d = description.strip();
-    if (d.length() > 1000) {
-      throw new BadInput("a description has at most 1000 characters");
-    }
-    return d.isEmpty() ? null : d;
   }
 }
