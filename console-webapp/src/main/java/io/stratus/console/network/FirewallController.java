@@ -141,9 +141,9 @@ public class FirewallController {
             """,
             params));
     model.addAttribute(
-        "addRule", active && AccountCapabilities.may(access, "firewall", "create", owner));
+        "addRule", active && AccountCapabilities.may(access, "firewall", "manage", owner));
     model.addAttribute(
-        "revoke", active && AccountCapabilities.may(access, "firewall", "remove", owner));
+        "revoke", active && AccountCapabilities.may(access, "firewall", "manage", owner));
     model.addAttribute(
         "removable", active && AccountCapabilities.may(access, "firewall", "remove", owner));
     model.addAttribute("directions", DIRECTIONS);
@@ -173,7 +173,8 @@ public class FirewallController {
       @RequestParam(required = false) Integer fromPort,
       @RequestParam(required = false) Integer toPort,
       @RequestParam String cidr) {
-    owned(access, id, "create");
+    // A firewall's rules need the firewall's manage right, as in the API.
+    reads.requireOwned(access, "firewall", "firewall", id, "manage");
     String dir = oneOf(direction, "direction", DIRECTIONS);
     String proto = oneOf(protocol, "protocol", PROTOCOLS);
     int from = fromPort == null ? 0 : fromPort;
@@ -199,7 +200,7 @@ public class FirewallController {
   @PostMapping("/firewalls/{id}/rules/{rule}/revoke")
   String revoke(
       Access access, HttpServletRequest request, @PathVariable long id, @PathVariable long rule) {
-    owned(access, id, "remove");
+    reads.requireOwned(access, "firewall", "firewall", id, "manage");
     Map<String, Object> params = Reads.params(access);
     params.put("id", id);
     params.put("rule", rule);
@@ -217,25 +218,10 @@ public class FirewallController {
 
   @PostMapping("/firewalls/{id}/remove")
   String remove(Access access, HttpServletRequest request, @PathVariable long id) {
-    owned(access, id, "remove");
+    reads.requireOwned(access, "firewall", "firewall", id, "remove");
     DispatcherClient.Ticket ticket =
         dispatcher.act(Session.actor(access, request), "DELETE", "/firewalls/" + id, null);
     return "redirect:/jobs/" + ticket.jobId();
-  }
-
-  private void owned(Access access, long id, String action) {
-    Qualifier q = access.require("firewall", "read");
-    Map<String, Object> params = Reads.params(access);
-    params.put("id", id);
-    Map<String, Object> firewall =
-        reads.one(
-            "SELECT owner_user_id FROM firewall WHERE id = :id AND customer_id = :customer"
-                + access.userFilter(q, ""),
-            params,
-            "firewall",
-            id);
-    access.requireOn(
-        "firewall", action, AccountCapabilities.owner(firewall.get("owner_user_id")), null);
   }
 
   private static String oneOf(String value, String field, List<String> allowed) {

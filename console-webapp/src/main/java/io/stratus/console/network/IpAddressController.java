@@ -121,7 +121,7 @@ public class IpAddressController {
   @PostMapping("/ip-addresses/{id}/assign")
   String assign(
       Access access, HttpServletRequest request, @PathVariable long id, @RequestParam long server) {
-    owned(access, id, "assign");
+    reads.requireOwned(access, "ip_address", "IP address", id, "assign");
     Map<String, Object> body = new HashMap<>();
     body.put("serverId", server);
     DispatcherClient.Ticket ticket =
@@ -132,7 +132,7 @@ public class IpAddressController {
 
   @PostMapping("/ip-addresses/{id}/unassign")
   String unassign(Access access, HttpServletRequest request, @PathVariable long id) {
-    owned(access, id, "unassign");
+    reads.requireOwned(access, "ip_address", "IP address", id, "unassign");
     DispatcherClient.Ticket ticket =
         dispatcher.act(
             Session.actor(access, request), "POST", "/ip-addresses/" + id + "/unassign", null);
@@ -141,24 +141,9 @@ public class IpAddressController {
 
   @PostMapping("/ip-addresses/{id}/release")
   String release(Access access, HttpServletRequest request, @PathVariable long id) {
-    owned(access, id, "remove");
+    reads.requireOwned(access, "ip_address", "IP address", id, "remove");
     DispatcherClient.Ticket ticket =
         dispatcher.act(Session.actor(access, request), "DELETE", "/ip-addresses/" + id, null);
     return "redirect:/jobs/" + ticket.jobId();
-  }
-
-  private void owned(Access access, long id, String action) {
-    Qualifier q = access.require("ip_address", "read");
-    Map<String, Object> params = Reads.params(access);
-    params.put("id", id);
-    Map<String, Object> address =
-        reads.one(
-            "SELECT owner_user_id FROM ip_address WHERE id = :id AND customer_id = :customer"
-                + access.userFilter(q, ""),
-            params,
-            "IP address",
-            id);
-    access.requireOn(
-        "ip_address", action, AccountCapabilities.owner(address.get("owner_user_id")), null);
   }
 }

@@ -104,18 +104,7 @@ public class SnapshotController {
 
   @PostMapping("/snapshots/{id}/remove")
   String remove(Access access, HttpServletRequest request, @PathVariable long id) {
-    Qualifier q = access.require("snapshot", "read");
-    Map<String, Object> params = Reads.params(access);
-    params.put("id", id);
-    Map<String, Object> snapshot =
-        reads.one(
-            "SELECT owner_user_id FROM snapshot WHERE id = :id AND customer_id = :customer"
-                + access.userFilter(q, ""),
-            params,
-            "snapshot",
-            id);
-    access.requireOn(
-        "snapshot", "remove", AccountCapabilities.owner(snapshot.get("owner_user_id")), null);
+    reads.requireOwned(access, "snapshot", "snapshot", id, "remove");
     DispatcherClient.Ticket ticket =
         dispatcher.act(Session.actor(access, request), "DELETE", "/snapshots/" + id, null);
     return "redirect:/jobs/" + ticket.jobId();

@@ -209,7 +209,7 @@ public class VolumeController {
       @PathVariable long id,
       @RequestParam long server,
       @RequestParam(defaultValue = "") String device) {
-    owned(access, id, "attach");
+    reads.requireOwned(access, "volume", "volume", id, "attach");
     String dev = device.strip();
     if (!dev.isEmpty() && !DEVICE.matcher(dev).matches()) {
       throw new BadInput("the device must be 1 to 64 letters, digits, '/', '_' or '-'");
@@ -224,7 +224,7 @@ public class VolumeController {
 
   @PostMapping("/volumes/{id}/detach")
   String detach(Access access, HttpServletRequest request, @PathVariable long id) {
-    owned(access, id, "detach");
+    reads.requireOwned(access, "volume", "volume", id, "detach");
     DispatcherClient.Ticket ticket =
         dispatcher.act(Session.actor(access, request), "POST", "/volumes/" + id + "/detach", null);
     return "redirect:/jobs/" + ticket.jobId();
@@ -232,28 +232,13 @@ public class VolumeController {
 
   @PostMapping("/volumes/{id}/remove")
   String remove(Access access, HttpServletRequest request, @PathVariable long id) {
-    owned(access, id, "remove");
+    reads.requireOwned(access, "volume", "volume", id, "remove");
     DispatcherClient.Ticket ticket =
         dispatcher.act(Session.actor(access, request), "DELETE", "/volumes/" + id, null);
     return "redirect:/jobs/" + ticket.jobId();
   }
 
   /** The volume, when the user sees it and may take the action on it. */
-  private void owned(Access access, long id, String action) {
-    Qualifier q = access.require("volume", "read");
-    Map<String, Object> params = Reads.params(access);
-    params.put("id", id);
-    Map<String, Object> volume =
-        reads.one(
-            "SELECT owner_user_id FROM volume WHERE id = :id AND customer_id = :customer"
-                + access.userFilter(q, ""),
-            params,
-            "volume",
-            id);
-    access.requireOn(
-        "volume", action, AccountCapabilities.owner(volume.get("owner_user_id")), null);
-  }
-
   private List<Map<String, Object>> servers(Access access) {
     return AccountCapabilities.servers(access, reads);
   }

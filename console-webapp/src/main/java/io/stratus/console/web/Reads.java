@@ -1,6 +1,7 @@
 package io.stratus.console.web;
 
 import io.stratus.common.access.Access;
+import io.stratus.common.access.Qualifier;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,37 @@ public final class Reads {
    */
   public Map<String, Object> one(String sql, Map<String, ?> params, String what, Object id) {
     return rows(sql, params).stream().findFirst().orElseThrow(() -> new NotFound(what, id));
+  }
+
+  /** The user-owned resource tables {@link #requireOwned} checks. */
+  private static final java.util.Set<String> USER_OWNED =
+      java.util.Set.of("volume", "snapshot", "ip_address", "firewall");
+
+  /**
+   * Checks the user may act on one of its customer's resources owned by a user only (volume,
+   * snapshot, IP address, firewall): 404 when its read qualifier does not reach it, 403 when the
+   * action's qualifier does not.
+   *
+   * @param what the resource as a page names it, e.g. "IP address"
+   */
+  public void requireOwned(Access access, String table, String what, long id, String action) {
+    if (!USER_OWNED.contains(table)) {
+      throw new IllegalArgumentException("not a user-owned resource table: " + table);
+    }
+    Qualifier read = access.require(table, "read");
+    Map<String, Object> params = params(access);
+    params.put("id", id);
+    Map<String, Object> row =
+        one(
+            "SELECT owner_user_id FROM "
+                + table
+                + " WHERE id = :id AND customer_id = :customer"
+                + access.userFilter(read, ""),
+            params,
+            what,
+            id);
+    Long owner = row.get("owner_user_id") instanceof Number n ? n.longValue() : null;
+    access.requireOn(table, action, owner, null);
   }
 
   public long count(String sql, Map<String, ?> params) {
