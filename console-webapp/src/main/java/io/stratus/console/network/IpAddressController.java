@@ -76,6 +76,7 @@ public class IpAddressController {
       }
       x.put("servers", targets);
       x.put("assign", assign && !targets.isEmpty());
+      x.put("assignNone", assign && targets.isEmpty());
       x.put(
           "unassign",
           "assigned".equals(state)

@@ -96,6 +96,8 @@ public class VolumeController {
       }
       v.put("servers", targets);
       v.put("attach", attach && !targets.isEmpty());
+      // Say why an attach the user may do is not offered, rather than offer nothing.
+      v.put("attachNone", attach && targets.isEmpty());
       v.put(
           "detach",
           "attached".equals(state) && AccountCapabilities.may(access, "volume", "detach", owner));
