@@ -220,6 +220,9 @@ class ConsoleIT {
       for (int i = 1; i <= 10; i++) {
         signIn(other, email, "not the password " + i);
         last = other.text("[role=alert]");
+        if (i < 5) {
+          assertTrue(last.contains("Wrong e-mail address or password"), i + ": " + last);
+        }
       }
       assertTrue(last.contains("sign-in is paused"), last);
       other.screenshot("10-signin-throttled");
@@ -290,6 +293,56 @@ class ConsoleIT {
         fixture
             .jdbc()
             .sql("SELECT COUNT(*) FROM server WHERE name = 'sneaky'")
+            .query(Integer.class)
+            .single());
+  }
+
+  @Test
+  @Order(9)
+  void shouldChangeTheOwnPasswordAndSignOutTheOtherSessions() throws Exception {
+    String email = "pat@acme.example";
+    String first = fixture.newUser(acme.id(), email, "Administrator");
+    String chosen = "a brand new passphrase";
+    try (Browser one = new Browser(1280, 900);
+        Browser two = new Browser(1024, 768)) {
+      signIn(one, email, first);
+      signIn(two, email, first);
+      one.open(fixture.url() + "/me/password");
+      one.find("#current").sendKeys("not my password at all");
+      one.find("#chosen").sendKeys(chosen);
+      one.find("#repeated").sendKeys(chosen);
+      one.go("#change-password");
+      assertTrue(one.text("[role=alert]").contains("current password is wrong"));
+
+      one.find("#current").sendKeys(first);
+      one.find("#chosen").sendKeys(chosen);
+      one.find("#repeated").sendKeys(chosen);
+      one.go("#change-password");
+      assertTrue(
+          one.text("[role=status]").contains("1 other session was signed out"),
+          one.text("[role=status]"));
+      one.screenshot("12-password-changed");
+
+      two.open(fixture.url() + "/servers");
+      assertTrue(
+          two.driver().getCurrentUrl().endsWith("/signin"),
+          "the other browser is signed out: " + two.driver().getCurrentUrl());
+      one.open(fixture.url() + "/servers");
+      assertTrue(one.driver().getCurrentUrl().endsWith("/servers"), "this one stays signed in");
+
+      signIn(two, email, first);
+      String refusal = two.text("[role=alert]");
+      assertTrue(refusal.contains("Wrong e-mail address or password"), refusal);
+      signIn(two, email, chosen);
+      assertFalse(two.driver().getCurrentUrl().contains("/signin"), "the new password works");
+    }
+    assertEquals(
+        1,
+        fixture
+            .jdbc()
+            .sql(
+                "SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'user.password-change'")
+            .param(email)
             .query(Integer.class)
             .single());
   }

@@ -213,6 +213,43 @@ public final class People {
     return password;
   }
 
+  /**
+   * The actor changes its own password: the current one must match, the new one pass {@link
+   * Passwords#weakness} and differ from it.
+   *
+   * @throws Invalid saying which rule failed (never echoing a password)
+   */
+  public void changeOwnPassword(Actor actor, String current, String chosen) {
+    String hash =
+        jdbc.sql("SELECT password_hash FROM user_account WHERE id = ? AND customer_id = ?")
+            .params(actor.userId(), actor.customerId())
+            .query(String.class)
+            .optional()
+            .orElseThrow(() -> new NotFound("user", actor.userId()));
+    if (current == null || !Passwords.matches(current, hash)) {
+      throw new Invalid("the current password is wrong");
+    }
+    String weakness = Passwords.weakness(chosen, actor.email());
+    if (weakness != null) {
+      throw new Invalid(weakness);
+    }
+    if (chosen.equals(current)) {
+      throw new Invalid("the new password must differ from the current one");
+    }
+    String newHash = Passwords.hash(chosen);
+    write(
+        actor,
+        () -> {
+          update(
+              "UPDATE user_account SET password_hash = ? WHERE id = ? AND customer_id = ?",
+              newHash,
+              actor.userId(),
+              actor.customerId());
+          return new Written<>(
+              null, new Event("user.password-change", "user", actor.userId(), actor.email()));
+        });
+  }
+
   public void assignUserRole(Actor actor, long userId, long roleId) {
     requireHeld(actor, rightsOf(actor, roleId));
     write(

@@ -5,6 +5,7 @@ import io.stratus.common.identity.IdentityRules;
 import io.stratus.common.identity.IdentityRules.Right;
 import io.stratus.common.identity.People.NewUser;
 import io.stratus.console.signin.ConsoleUser;
+import io.stratus.console.signin.SignedInSessions;
 import io.stratus.console.web.NotFound;
 import io.stratus.console.web.Reads;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,10 +62,12 @@ public class PeopleController {
 
   private final Reads reads;
   private final IdentityAudit identity;
+  private final SignedInSessions sessions;
 
-  public PeopleController(Reads reads, IdentityAudit identity) {
+  public PeopleController(Reads reads, IdentityAudit identity, SignedInSessions sessions) {
     this.reads = reads;
     this.identity = identity;
+    this.sessions = sessions;
   }
 
   @GetMapping("/people")
@@ -164,6 +167,9 @@ public class PeopleController {
       @RequestParam String status) {
     access.require("user", "update");
     identity.people().setStatus(IdentityAudit.actor(access, me, request), id, status);
+    if (!"active".equals(status)) {
+      sessions.endAll(id, null);
+    }
     return "redirect:/people/users/" + id;
   }
 
@@ -177,6 +183,7 @@ public class PeopleController {
       Model model) {
     access.require("user", "update");
     String password = identity.people().resetPassword(IdentityAudit.actor(access, me, request), id);
+    sessions.endAll(id, null);
     model.addAttribute("password", password);
     model.addAttribute("flash", "A new password for " + userRow(access, id).get("email") + ".");
     return user(access, id, model);

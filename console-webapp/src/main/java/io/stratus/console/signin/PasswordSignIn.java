@@ -149,12 +149,19 @@ public final class PasswordSignIn implements AuthenticationProvider {
         .param("maxLockout", MAX_LOCKOUT.toSeconds())
         .param("id", userId)
         .update();
+    // NULL (no pause yet) is a row with a null column, so read rows, not a single value.
     Object wait =
-        jdbc.sql(
-                "SELECT TIMESTAMPDIFF(SECOND, NOW(3), locked_until) FROM user_account WHERE id = ?")
+        jdbc
+            .sql(
+                "SELECT TIMESTAMPDIFF(SECOND, NOW(3), locked_until) AS wait FROM user_account"
+                    + " WHERE id = ?")
             .param(userId)
             .query()
-            .singleValue();
+            .listOfRows()
+            .stream()
+            .findFirst()
+            .map(row -> row.get("wait"))
+            .orElse(null);
     return wait instanceof Number n ? Math.max(0, n.longValue()) : null;
   }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.Authentication;
@@ -63,7 +64,9 @@ public class SecurityConfiguration {
         };
     success.setDefaultTargetUrl("/");
     success.setAlwaysUseDefaultTargetUrl(false);
-    http.authenticationProvider(signIn)
+    // One manager with this one provider and no parent: a parent (Spring's global manager, which
+    // would pick up the same bean) would check each wrong password twice and count it twice.
+    http.authenticationManager(new ProviderManager(signIn))
         .authorizeHttpRequests(
             authorize ->
                 authorize

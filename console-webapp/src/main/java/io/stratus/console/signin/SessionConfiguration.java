@@ -39,6 +39,11 @@ public class SessionConfiguration {
     return repository;
   }
 
+  @Bean
+  SignedInSessions signedInSessions(JdbcIndexedSessionRepository repository) {
+    return new SignedInSessions(repository);
+  }
+
   @Bean(destroyMethod = "shutdownNow")
   ScheduledExecutorService sessionCleaner(JdbcIndexedSessionRepository repository) {
     ScheduledExecutorService cleaner =

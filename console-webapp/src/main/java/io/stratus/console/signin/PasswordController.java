@@ -1,0 +1,67 @@
+package io.stratus.console.signin;
+
+import io.stratus.common.access.Access;
+import io.stratus.common.identity.IdentityAudit.Actor;
+import io.stratus.common.identity.IdentityException;
+import io.stratus.console.people.IdentityAudit;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A user changes its own password (the first one {@code stratus-admin} printed, say): the current
+ * password, then the new one twice. Every other session of the user ends; this one stays.
+ */
+@Controller
+public class PasswordController {
+  private final IdentityAudit identity;
+  private final SignedInSessions sessions;
+
+  public PasswordController(IdentityAudit identity, SignedInSessions sessions) {
+    this.identity = identity;
+    this.sessions = sessions;
+  }
+
+  @GetMapping("/me/password")
+  String form() {
+    return "password";
+  }
+
+  @PostMapping("/me/password")
+  String change(
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      @RequestParam(defaultValue = "") String current,
+      @RequestParam(defaultValue = "") String chosen,
+      @RequestParam(defaultValue = "") String repeated,
+      Model model) {
+    Actor actor = IdentityAudit.actor(access, me, request);
+    try {
+      if (!chosen.equals(repeated)) {
+        throw new IdentityException.Invalid("the new password and its repetition differ");
+      }
+      identity.people().changeOwnPassword(actor, current, chosen);
+    } catch (IdentityException.Invalid e) {
+      model.addAttribute(
+          "problem",
+          Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".");
+      return "password";
+    }
+    int ended = sessions.endAll(me.userId(), request.getSession().getId());
+    model.addAttribute(
+        "flash",
+        "Your password is changed"
+            + (ended == 0
+                ? "."
+                : "; your "
+                    + ended
+                    + " other session"
+                    + (ended == 1 ? " was" : "s were")
+                    + " signed out."));
+    return "password";
+  }
+}
