@@ -1,5 +1,6 @@
 package io.stratus.api.infrastructure;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.Api;
 import io.stratus.api.dispatch.DispatcherGateway;
@@ -7,12 +8,14 @@ import io.stratus.api.dispatch.Jobs;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Details;
 import io.stratus.api.web.Json;
+import io.stratus.api.web.JsonBody;
 import io.stratus.api.web.PageCursors;
 import io.stratus.api.web.PageRequest;
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,15 +79,20 @@ public class ServerController {
     this.pageSize = pageSize;
   }
 
-  /** Every server the caller may read, a page at a time, oldest first. */
+  /**
+   * Every server the caller may read, a page at a time, oldest first. The page is written straight
+   * from the result set ({@link ServerPage}), selecting only the columns the details level shows;
+   * the answer is the one {@link #view} gives for each row.
+   */
   @GetMapping
-  public Map<String, Object> list(
+  public void list(
       Access access,
       @RequestParam(name = "requestPaginationId", required = false) String paginationId,
       @RequestParam(name = "requestPage", required = false) String page,
       @RequestParam(name = "regionId", required = false) String regionId,
       HttpServletRequest request,
-      HttpServletResponse response) {
+      HttpServletResponse response)
+      throws IOException {
     Qualifier q = access.require("server", "read");
     Details details = Details.of(request);
     PageRequest paging = PageRequest.of(paginationId, page, pageSize);
@@ -131,25 +140,39 @@ public class ServerController {
               .optional()
               .orElse(null);
     }
-    if (first == null) {
-      return Map.of("servers", paging.answer(snapshot, List.of(), response));
+    try (JsonBody body = JsonBody.start()) {
+      JsonGenerator json = body.json();
+      json.writeStartObject();
+      json.writeFieldName(ServerPage.SERVERS);
+      json.writeStartArray();
+      long next = 0;
+      if (first != null) {
+        params.put("first", first);
+        String sql =
+            "SELECT "
+                + ServerPage.columns(details)
+                + " FROM server s"
+                + (details == Details.EXTENDED ? EXTENDED_JOINS : "")
+                + where
+                + " AND s.id >= :first ORDER BY s.id LIMIT "
+                + (paging.size() + 1);
+        int size = paging.size();
+        long customer = access.customerId();
+        next =
+            jdbc.sql(sql)
+                .params(params)
+                .query(
+                    (ResultSetExtractor<Long>)
+                        rs -> ServerPage.write(rs, size, details, customer, json));
+        if (next != 0) {
+          cursors.remember(listing, paging.page() + 1, next);
+        }
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      paging.headers(snapshot, next == 0, response);
+      body.send(response);
     }
-    params.put("first", first);
-    String sql =
-        "SELECT "
-            + COLUMNS
-            + (details == Details.EXTENDED ? EXTENDED_COLUMNS : "")
-            + " FROM server s"
-            + (details == Details.EXTENDED ? EXTENDED_JOINS : "")
-            + where
-            + " AND s.id >= :first ORDER BY s.id LIMIT "
-            + (paging.size() + 1);
-    var statement = jdbc.sql(sql).params(params);
-    List<Map<String, Object>> rows = statement.query((rs, n) -> view(rs, details)).list();
-    if (rows.size() > paging.size()) {
-      cursors.remember(listing, paging.page() + 1, (Long) rows.get(paging.size()).get("serverId"));
-    }
-    return Map.of("servers", paging.answer(snapshot, rows, response));
   }
 
   @GetMapping("/{id}")

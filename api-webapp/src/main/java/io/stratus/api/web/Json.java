@@ -36,8 +36,59 @@ public final class Json {
 
   /** A DATETIME column (UTC, as every session is) as an ISO-8601 instant. */
   public static String time(ResultSet rs, String column) throws SQLException {
-    LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-    return t == null ? null : t.toInstant(ZoneOffset.UTC).toString();
+    return instant(rs.getObject(column, LocalDateTime.class));
+  }
+
+  /** As {@link #time(ResultSet, String)}, by column index. */
+  public static String time(ResultSet rs, int column) throws SQLException {
+    return instant(rs.getObject(column, LocalDateTime.class));
+  }
+
+  /**
+   * A UTC date-time as an ISO-8601 instant, exactly as {@code t.toInstant(UTC).toString()} writes
+   * it (fraction in groups of three digits, none when zero), without the formatter's cost.
+   */
+  public static String instant(LocalDateTime t) {
+    if (t == null) {
+      return null;
+    }
+    int year = t.getYear();
+    if (year < 1000 || year > 9999) {
+      return t.toInstant(ZoneOffset.UTC).toString();
+    }
+    int nano = t.getNano();
+    int length =
+        nano == 0 ? 20 : nano % 1_000_000 == 0 ? 24 : nano % 1000 == 0 ? 27 : 30; // Z included
+    char[] c = new char[length];
+    digits(c, 0, year, 4);
+    c[4] = '-';
+    digits(c, 5, t.getMonthValue(), 2);
+    c[7] = '-';
+    digits(c, 8, t.getDayOfMonth(), 2);
+    c[10] = 'T';
+    digits(c, 11, t.getHour(), 2);
+    c[13] = ':';
+    digits(c, 14, t.getMinute(), 2);
+    c[16] = ':';
+    digits(c, 17, t.getSecond(), 2);
+    if (nano != 0) {
+      c[19] = '.';
+      int fraction = length - 21;
+      int scaled = nano;
+      for (int i = fraction; i < 9; i++) {
+        scaled /= 10;
+      }
+      digits(c, 20, scaled, fraction);
+    }
+    c[length - 1] = 'Z';
+    return new String(c);
+  }
+
+  private static void digits(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   public static String time(Instant t) {

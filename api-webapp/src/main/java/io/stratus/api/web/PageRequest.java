@@ -50,9 +50,14 @@ public record PageRequest(Long snapshot, int page, int size) {
   /** Sets the paging headers and returns the page's items (the query asked for one extra). */
   public <T> List<T> answer(long snapshotId, List<T> rowsPlusOne, HttpServletResponse response) {
     boolean last = rowsPlusOne.size() <= size;
+    headers(snapshotId, last, response);
+    return last ? rowsPlusOne : rowsPlusOne.subList(0, size);
+  }
+
+  /** Sets the paging headers, for a page written by hand ({@link JsonBody}). */
+  public void headers(long snapshotId, boolean last, HttpServletResponse response) {
     response.setHeader(PAGINATION_HEADER, encode(snapshotId));
     response.setHeader(LAST_PAGE_HEADER, String.valueOf(last));
-    return last ? rowsPlusOne : rowsPlusOne.subList(0, size);
   }
 
   static String encode(long snapshot) {

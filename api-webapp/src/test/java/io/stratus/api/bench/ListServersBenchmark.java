@@ -1,16 +1,30 @@
 package io.stratus.api.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.stratus.api.Api;
 import io.stratus.api.support.ApiClient;
 import io.stratus.api.support.ApiClient.Answer;
 import io.stratus.api.support.ApiFixture;
 import io.stratus.api.support.ApiFixture.Customer;
 import io.stratus.api.support.Inventory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Lists every server of a large inventory through the API, all pages, one client on one kept-alive
@@ -21,6 +35,13 @@ import java.util.Set;
  * <p>Usage: {@code ListServersBenchmark [servers=25000] [page size=250] [warm-up listings=5]
  * [measured listings=10]}; see docs/benchmarks.md. Targets: ≤ 0.5 s for a whole listing, ≤ 20 ms
  * p99 per page.
+ *
+ * <p>The client, in the same JVM, is by default a streaming one, as a script listing its estate
+ * would use: the JDK's HttpClient over TLS, each request signed exactly as {@link ApiClient} signs
+ * it (and so checked in full by the API), the body read as bytes and every token of it parsed with
+ * a Jackson {@link JsonParser}, every {@code serverId} taken from it. {@code -Dbench.client=tree}
+ * uses {@link ApiClient} instead (body decoded to a String, then a whole JsonNode tree), as the
+ * figures before 2026-11-28 evening did.
  */
 public final class ListServersBenchmark {
   private ListServersBenchmark() {}
@@ -41,7 +62,15 @@ public final class ListServersBenchmark {
       // A neighbour with as many servers, so the customer filter has work to do.
       Customer other = fixture.newCustomer("neighbour");
       Inventory.create(fixture.jdbc(), other.id(), "records").addServers(servers, "n", null, null);
-      ApiClient client = fixture.client(bench);
+      ApiClient signer = fixture.client(bench);
+      SSLContext tls = fixture.km().tls("console").sslContext();
+      Lister client =
+          switch (System.getProperty("bench.client", "url")) {
+            case "tree" -> new TreeLister(signer);
+            case "stream" -> new StreamingLister(signer, tls, fixture.port());
+            default -> new UrlLister(signer, tls, fixture.port());
+          };
+      System.out.println("client: " + client.getClass().getSimpleName());
 
       for (int i = 0; i < warmUps; i++) {
         listAll(client, servers, new ArrayList<>());
@@ -83,33 +112,186 @@ public final class ListServersBenchmark {
     }
   }
 
+  /** One page as the benchmark needs it: the status, the paging headers, the ids listed. */
+  private record Page(int status, String paginationId, boolean last, String error, int count) {}
+
+  private interface Lister {
+    /** GETs the path (signed); adds each listed server's id to {@code ids}. */
+    Page get(String path, Set<Long> ids);
+  }
+
+  /** {@link ApiClient}: the body as a String, parsed into a whole tree. */
+  private record TreeLister(ApiClient client) implements Lister {
+    @Override
+    public Page get(String path, Set<Long> ids) {
+      Answer answer = client.get(path);
+      answer.body().path("servers").forEach(s -> ids.add(s.path("serverId").asLong()));
+      return new Page(
+          answer.status(),
+          answer.header("x-es-pagination"),
+          "true".equals(answer.header("x-es-last-page")),
+          answer.raw(),
+          answer.body().path("servers").size());
+    }
+  }
+
+  /** Signed as {@link ApiClient} signs; the body as bytes, every token of it parsed in a stream. */
+  private static final class StreamingLister implements Lister {
+    private static final JsonFactory JSON = new JsonFactory();
+    private final ApiClient signer;
+    private final HttpClient http;
+    private final URI base;
+
+    StreamingLister(ApiClient signer, SSLContext tls, int port) {
+      this.signer = signer;
+      this.http =
+          HttpClient.newBuilder()
+              .sslContext(tls)
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(5))
+              .build();
+      this.base = URI.create("https://127.0.0.1:" + port);
+    }
+
+    @Override
+    public Page get(String path, Set<Long> ids) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET();
+      signer.signature("GET", path).forEach(request::setHeader);
+      request.setHeader("Accept", "application/json");
+      try {
+        HttpResponse<byte[]> response =
+            http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        String paginationId = response.headers().firstValue("x-es-pagination").orElse(null);
+        boolean last = "true".equals(response.headers().firstValue("x-es-last-page").orElse(null));
+        if (response.statusCode() != 200) {
+          return new Page(
+              response.statusCode(), paginationId, last, new String(response.body()), 0);
+        }
+        return new Page(200, paginationId, last, null, parse(response.body(), ids));
+      } catch (IOException e) {
+        throw new IllegalStateException("GET " + path + " failed: " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** {@code {"servers":[{"serverId":N,...},...]}}: every token read, every id taken. */
+    static int parse(byte[] body, Set<Long> ids) throws IOException {
+      int count = 0;
+      try (JsonParser json = JSON.createParser(body)) {
+        if (json.nextToken() != JsonToken.START_OBJECT) {
+          throw new IOException("not a JSON object");
+        }
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+          String field = json.currentName();
+          JsonToken value = json.nextToken();
+          if (!field.equals("servers") || value != JsonToken.START_ARRAY) {
+            json.skipChildren();
+            continue;
+          }
+          while (json.nextToken() == JsonToken.START_OBJECT) {
+            long id = -1;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+              String name = json.currentName();
+              json.nextToken();
+              if (name.equals("serverId")) {
+                id = json.getLongValue();
+              } else {
+                json.skipChildren();
+              }
+            }
+            if (id < 0) {
+              throw new IOException("a server without a serverId");
+            }
+            ids.add(id);
+            count++;
+          }
+        }
+        if (json.nextToken() != null) {
+          throw new IOException("trailing content");
+        }
+      }
+      return count;
+    }
+  }
+
+  /**
+   * The JDK's blocking HTTPS client ({@link HttpsURLConnection}, kept-alive connection, host name
+   * checked against the API's certificate), signed as {@link ApiClient} signs, the body parsed as
+   * {@link StreamingLister} parses it.
+   */
+  private static final class UrlLister implements Lister {
+    private final ApiClient signer;
+    private final SSLSocketFactory sockets;
+    private final String base;
+
+    UrlLister(ApiClient signer, SSLContext tls, int port) {
+      this.signer = signer;
+      this.sockets = tls.getSocketFactory();
+      this.base = "https://127.0.0.1:" + port;
+    }
+
+    @Override
+    public Page get(String path, Set<Long> ids) {
+      try {
+        HttpsURLConnection http =
+            (HttpsURLConnection) URI.create(base + path).toURL().openConnection();
+        http.setSSLSocketFactory(sockets);
+        http.setConnectTimeout(5000);
+        http.setReadTimeout(60_000);
+        signer.signature("GET", path).forEach(http::setRequestProperty);
+        http.setRequestProperty("Accept", "application/json");
+        int status = http.getResponseCode();
+        String paginationId = http.getHeaderField("x-es-pagination");
+        boolean last = "true".equals(http.getHeaderField("x-es-last-page"));
+        if (status != 200) {
+          byte[] error =
+              http.getErrorStream() == null ? new byte[0] : http.getErrorStream().readAllBytes();
+          return new Page(status, paginationId, last, new String(error, StandardCharsets.UTF_8), 0);
+        }
+        byte[] body;
+        try (InputStream in = http.getInputStream()) {
+          body = in.readAllBytes();
+        }
+        return new Page(200, paginationId, last, null, StreamingLister.parse(body, ids));
+      } catch (IOException e) {
+        throw new IllegalStateException("GET " + path + " failed: " + e, e);
+      }
+    }
+  }
+
   /** Lists every page; checks each server comes exactly once; returns the number of pages. */
-  private static int listAll(ApiClient client, int expected, List<Double> pageMillis) {
+  private static int listAll(Lister client, int expected, List<Double> pageMillis) {
     Set<Long> seen = new HashSet<>(expected * 2);
     String base = Api.BASE + "/infrastructure/Server";
     String paginationId = null;
     int page = 1;
+    int listed = 0;
     while (true) {
       long start = System.nanoTime();
-      Answer answer =
+      Page answer =
           client.get(
               paginationId == null
                   ? base
-                  : base + "?requestPaginationId=" + paginationId + "&requestPage=" + page);
+                  : base + "?requestPaginationId=" + paginationId + "&requestPage=" + page,
+              seen);
       pageMillis.add((System.nanoTime() - start) / 1e6);
       if (answer.status() != 200) {
         throw new IllegalStateException(
-            "page " + page + ": " + answer.status() + " " + answer.raw());
+            "page " + page + ": " + answer.status() + " " + answer.error());
       }
-      answer.body().path("servers").forEach(s -> seen.add(s.path("serverId").asLong()));
-      paginationId = answer.header("x-es-pagination");
-      if ("true".equals(answer.header("x-es-last-page"))) {
+      listed += answer.count();
+      paginationId = answer.paginationId();
+      if (answer.last()) {
         break;
       }
       page++;
     }
-    if (seen.size() != expected) {
-      throw new IllegalStateException("listed " + seen.size() + " servers, expected " + expected);
+    if (seen.size() != expected || listed != expected) {
+      throw new IllegalStateException(
+          "listed " + listed + " servers (" + seen.size() + " distinct), expected " + expected);
     }
     return page;
   }
