@@ -60,14 +60,6 @@ class ConsoleIT {
     }
   }
 
-  private static void signIn(Browser b, String email, String password) {
-    b.open(fixture.url() + "/signin");
-    b.find("#email").clear();
-    b.find("#email").sendKeys(email);
-    b.find("#password").sendKeys(password);
-    b.go("#signin");
-  }
-
   @Test
   @Order(1)
   void shouldSignInAndRotateTheSessionId() throws Exception {
@@ -78,7 +70,7 @@ class ConsoleIT {
     assertNotNull(before, "a session (for the CSRF token) before sign-in");
     assertTrue(before.isSecure() && before.isHttpOnly());
 
-    signIn(browser, acme.email(), acme.password());
+    browser.signIn(fixture.url(), acme.email(), acme.password());
     assertTrue(
         browser.driver().getCurrentUrl().contains("/servers"),
         "back where it was going: " + browser.driver().getCurrentUrl());
@@ -218,7 +210,7 @@ class ConsoleIT {
     try (Browser other = new Browser(1024, 768)) {
       String last = null;
       for (int i = 1; i <= 10; i++) {
-        signIn(other, email, "not the password " + i);
+        other.signIn(fixture.url(), email, "not the password " + i);
         last = other.text("[role=alert]");
         if (i < 5) {
           assertTrue(last.contains("Wrong e-mail address or password"), i + ": " + last);
@@ -226,7 +218,7 @@ class ConsoleIT {
       }
       assertTrue(last.contains("sign-in is paused"), last);
       other.screenshot("10-signin-throttled");
-      signIn(other, email, password);
+      other.signIn(fixture.url(), email, password);
       assertTrue(
           other.text("[role=alert]").contains("sign-in is paused"),
           "even the right password waits out the pause");
@@ -266,7 +258,7 @@ class ConsoleIT {
     String email = "viewer@acme.example";
     String password = fixture.newUser(acme.id(), email, "Viewer");
     try (Browser viewer = new Browser(820, 1100)) {
-      signIn(viewer, email, password);
+      viewer.signIn(fixture.url(), email, password);
       viewer.open(fixture.url() + "/servers");
       assertTrue(viewer.driver().getCurrentUrl().endsWith("/servers"));
       assertFalse(viewer.has("#launch"), "no launch button");
@@ -305,8 +297,8 @@ class ConsoleIT {
     String chosen = "a brand new passphrase";
     try (Browser one = new Browser(1280, 900);
         Browser two = new Browser(1024, 768)) {
-      signIn(one, email, first);
-      signIn(two, email, first);
+      one.signIn(fixture.url(), email, first);
+      two.signIn(fixture.url(), email, first);
       one.open(fixture.url() + "/me/password");
       one.find("#current").sendKeys("not my password at all");
       one.find("#chosen").sendKeys(chosen);
@@ -330,10 +322,10 @@ class ConsoleIT {
       one.open(fixture.url() + "/servers");
       assertTrue(one.driver().getCurrentUrl().endsWith("/servers"), "this one stays signed in");
 
-      signIn(two, email, first);
+      two.signIn(fixture.url(), email, first);
       String refusal = two.text("[role=alert]");
       assertTrue(refusal.contains("Wrong e-mail address or password"), refusal);
-      signIn(two, email, chosen);
+      two.signIn(fixture.url(), email, chosen);
       assertFalse(two.driver().getCurrentUrl().contains("/signin"), "the new password works");
     }
     assertEquals(

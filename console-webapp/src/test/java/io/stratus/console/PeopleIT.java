@@ -54,18 +54,10 @@ class PeopleIT {
     }
   }
 
-  private static void signIn(Browser b, String email, String password) {
-    b.open(fixture.url() + "/signin");
-    b.find("#email").clear();
-    b.find("#email").sendKeys(email);
-    b.find("#password").sendKeys(password);
-    b.go("#signin");
-  }
-
   @Test
   @Order(1)
   void shouldCreateAUserWhosePasswordIsShownOnce() throws Exception {
-    signIn(browser, customer.email(), customer.password());
+    browser.signIn(fixture.url(), customer.email(), customer.password());
     browser.open(fixture.url() + "/people");
     assertTrue(browser.text("#user-list").contains(customer.email()));
     browser.find("#user-email").sendKeys(EMAIL);
@@ -97,7 +89,7 @@ class PeopleIT {
     assertTrue(browser.text("#problem").contains("already exists"), browser.text("#problem"));
 
     other = new Browser(1024, 768);
-    signIn(other, EMAIL, password);
+    other.signIn(fixture.url(), EMAIL, password);
     assertFalse(other.driver().getCurrentUrl().endsWith("/signin"), "signed in with it");
     other.open(fixture.url() + "/servers");
     assertTrue(other.text("#problem").contains("may not read"), other.text("#problem"));

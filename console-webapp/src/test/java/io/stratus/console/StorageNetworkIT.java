@@ -64,20 +64,8 @@ class StorageNetworkIT {
   @Test
   @Order(1)
   void shouldSignInAndAddTheLocalAccount() throws Exception {
-    browser.open(fixture.url() + "/signin");
-    browser.find("#email").clear();
-    browser.find("#email").sendKeys(acme.email());
-    browser.find("#password").sendKeys(acme.password());
-    browser.go("#signin");
-
-    Map<String, String> credentials = fixture.platform().cloud().credentials();
-    browser.open(fixture.url() + "/accounts");
-    browser.go("#add-account");
-    browser.go("#next");
-    browser.find("#account-name").sendKeys("local");
-    browser.find("#field-accessKey").sendKeys(credentials.get("accessKey"));
-    browser.find("#field-secretKey").sendKeys(credentials.get("secretKey"));
-    browser.go("#register");
+    browser.signIn(fixture.url(), acme.email(), acme.password());
+    fixture.addLocalAccount(browser, "local");
     awaitJob();
   }
 
@@ -262,10 +250,7 @@ class StorageNetworkIT {
     long volume = id("SELECT id FROM volume WHERE customer_id = ? AND name = 'data-1'");
     long firewall = id("SELECT id FROM firewall WHERE customer_id = ? AND name = 'web'");
     try (Browser reader = new Browser(1024, 768)) {
-      reader.open(fixture.url() + "/signin");
-      reader.find("#email").sendKeys(email);
-      reader.find("#password").sendKeys(password);
-      reader.go("#signin");
+      reader.signIn(fixture.url(), email, password);
 
       reader.open(fixture.url() + "/volumes");
       assertTrue(reader.text("#volume-list").contains("data-1"), "the volume is visible");

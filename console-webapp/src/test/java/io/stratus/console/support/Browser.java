@@ -65,6 +65,15 @@ public final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /** Signs in on the console at {@code consoleUrl}; the page it lands on is open afterwards. */
+  public void signIn(String consoleUrl, String email, String password) {
+    open(consoleUrl + "/signin");
+    find("#email").clear();
+    find("#email").sendKeys(email);
+    find("#password").sendKeys(password);
+    go("#signin");
+  }
+
   public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }

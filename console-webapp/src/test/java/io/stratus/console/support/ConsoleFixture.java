@@ -141,6 +141,21 @@ public final class ConsoleFixture implements AutoCloseable {
     return find("Console password, shown only now: (\\S+)", run.out());
   }
 
+  /**
+   * Adds the local cloud's account named {@code name} through the console's form, as an operator
+   * would (the browser must be signed in); the browser is then on the registration's job page.
+   */
+  public void addLocalAccount(Browser browser, String name) throws IOException {
+    Map<String, String> credentials = platform.cloud().credentials();
+    browser.open(url() + "/accounts");
+    browser.go("#add-account");
+    browser.go("#next");
+    browser.find("#account-name").sendKeys(name);
+    browser.find("#field-accessKey").sendKeys(credentials.get("accessKey"));
+    browser.find("#field-secretKey").sendKeys(credentials.get("secretKey"));
+    browser.go("#register");
+  }
+
   /** The local cloud in the catalogue, as {@code stratus-admin cloud add} would put it. */
   public long defineLocalCloud() throws IOException {
     return platform.defineLocalCloud();
