@@ -1,10 +1,6 @@
 package io.stratus.api;
 
-import io.stratus.common.config.Config;
-import io.stratus.common.config.ConfigException;
-import io.stratus.web.EtcDirectory;
 import io.stratus.web.HttpsServer;
-import java.nio.file.Path;
 
 /**
  * The public API in an embedded Tomcat on 8081 (server TLS; requests are signed, not certified),
@@ -41,15 +37,6 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    ApiServer api;
-    try {
-      Path etc = args.length > 0 ? Path.of(args[0]) : EtcDirectory.of("api");
-      api = start(ApiSettings.from(Config.load("api", etc)));
-    } catch (ConfigException e) {
-      System.err.println("stratus-api: " + e.getMessage());
-      System.exit(1);
-      return;
-    }
-    api.server.awaitShutdown();
+    HttpsServer.runUntilStopped("api", args, config -> start(ApiSettings.from(config)).server);
   }
 }

@@ -1,10 +1,6 @@
 package io.stratus.console;
 
-import io.stratus.common.config.Config;
-import io.stratus.common.config.ConfigException;
-import io.stratus.web.EtcDirectory;
 import io.stratus.web.HttpsServer;
-import java.nio.file.Path;
 
 /**
  * The console in an embedded Tomcat on 8080 (server TLS; people sign in with a password), for the
@@ -41,15 +37,7 @@ public final class ConsoleServer implements AutoCloseable {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    ConsoleServer console;
-    try {
-      Path etc = args.length > 0 ? Path.of(args[0]) : EtcDirectory.of("console");
-      console = start(ConsoleSettings.from(Config.load("console", etc)));
-    } catch (ConfigException e) {
-      System.err.println("stratus-console: " + e.getMessage());
-      System.exit(1);
-      return;
-    }
-    console.server.awaitShutdown();
+    HttpsServer.runUntilStopped(
+        "console", args, config -> start(ConsoleSettings.from(config)).server);
   }
 }

@@ -1,10 +1,6 @@
 package io.stratus.dispatcher;
 
-import io.stratus.common.config.Config;
-import io.stratus.common.config.ConfigException;
-import io.stratus.web.EtcDirectory;
 import io.stratus.web.HttpsServer;
-import java.nio.file.Path;
 
 /**
  * The Dispatcher in an embedded Tomcat on 3302 (mutual TLS), for the tests and the single-machine
@@ -43,15 +39,7 @@ public final class DispatcherServer implements AutoCloseable {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    DispatcherServer dispatcher;
-    try {
-      Path etc = args.length > 0 ? Path.of(args[0]) : EtcDirectory.of("dispatcher");
-      dispatcher = start(DispatcherSettings.from(Config.load("dispatcher", etc)));
-    } catch (ConfigException e) {
-      System.err.println("stratus-dispatcher: " + e.getMessage());
-      System.exit(1);
-      return;
-    }
-    dispatcher.server.awaitShutdown();
+    HttpsServer.runUntilStopped(
+        "dispatcher", args, config -> start(DispatcherSettings.from(config)).server);
   }
 }

@@ -1,11 +1,7 @@
 package io.stratus.km;
 
-import io.stratus.common.config.Config;
-import io.stratus.common.config.ConfigException;
-import io.stratus.web.EtcDirectory;
 import io.stratus.web.HttpsServer;
 import io.stratus.web.ServerSettings;
-import java.nio.file.Path;
 
 /**
  * The Key Manager in an embedded Tomcat: one HTTPS connector (port 2013 by default) that requires a
@@ -49,15 +45,6 @@ public final class KmServer implements AutoCloseable {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    KmServer km;
-    try {
-      Config config = Config.load("km", args.length > 0 ? Path.of(args[0]) : EtcDirectory.of("km"));
-      km = start(KmSettings.from(config));
-    } catch (ConfigException e) {
-      System.err.println("stratus-km: " + e.getMessage());
-      System.exit(1);
-      return;
-    }
-    km.server.awaitShutdown();
+    HttpsServer.runUntilStopped("km", args, config -> start(KmSettings.from(config)).server);
   }
 }

@@ -1,5 +1,7 @@
 package io.stratus.web;
 
+import io.stratus.common.config.Config;
+import io.stratus.common.config.ConfigException;
 import io.stratus.common.pki.TlsMaterial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -146,6 +148,29 @@ public final class HttpsServer implements AutoCloseable {
   }
 
   /** Blocks until the process is asked to stop (SIGTERM), then closes: for {@code main}s. */
+  /**
+   * What each service's {@code main} does: reads {@code <component>.properties} from the etc
+   * directory given as the first argument (default {@code $STRATUS_ETC}, else {@code
+   * /services/<component>/etc}), starts the service and runs until the process is stopped. A bad
+   * configuration ends the process with status 1 and one line naming the key.
+   *
+   * @param start builds the service from its configuration and returns its running server
+   */
+  public static void runUntilStopped(
+      String component, String[] args, java.util.function.Function<Config, HttpsServer> start)
+      throws InterruptedException {
+    HttpsServer server;
+    try {
+      Path etc = args.length > 0 ? Path.of(args[0]) : EtcDirectory.of(component);
+      server = start.apply(Config.load(component, etc));
+    } catch (ConfigException e) {
+      System.err.println("stratus-" + component + ": " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    server.awaitShutdown();
+  }
+
   public void awaitShutdown() throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
