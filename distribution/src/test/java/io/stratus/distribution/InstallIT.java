@@ -66,6 +66,7 @@ class InstallIT {
   private static int apiPort;
   private static int consolePort;
   private static String firstInstallOutput;
+  private static Path consoleMachine;
 
   @BeforeAll
   static void install() throws Exception {
@@ -104,6 +105,14 @@ class InstallIT {
   static void cleanUp() throws Exception {
     if (prefix == null) {
       return;
+    }
+    if (consoleMachine != null) {
+      for (String script : List.of("stratus-console", "stratus-api")) {
+        Path path = consoleMachine.resolve("init.d").resolve(script);
+        if (Files.exists(path)) {
+          run(List.of(path.toString(), "stop"), Duration.ofMinutes(2));
+        }
+      }
     }
     for (String script :
         List.of(
@@ -357,6 +366,94 @@ class InstallIT {
   }
 
   /** The statement is refused for want of a privilege (1142: command denied to user for table). */
+  /**
+   * The two-machine layout on one host: the {@code console} profile installed into a second prefix
+   * (its own "machine"), with the first installation's CA and key-encryption key copied over as
+   * docs/install.md says, reaching the first one's database and Dispatcher; its console and API
+   * start, answer, and stop.
+   */
+  @Test
+  @Order(5)
+  void shouldInstallTheConsoleProfileOnASecondMachine() throws Exception {
+    assumeTrue(Files.isDirectory(prefix.resolve("console")), "this build has no console");
+    consoleMachine = work.resolve("console-machine");
+    copyTree(prefix.resolve("admin/etc/pki"), consoleMachine.resolve("admin/etc/pki"));
+    for (String c : List.of("console", "api")) {
+      Path pki = Files.createDirectories(consoleMachine.resolve(c).resolve("etc/pki"));
+      for (String f : List.of("kek.p12", "kek.p12.password")) {
+        Files.copy(prefix.resolve("dispatcher/etc/pki").resolve(f), pki.resolve(f));
+      }
+    }
+    Properties first = state();
+    int secondApi = freePort();
+    int secondConsole = freePort();
+    Result installed =
+        run(
+            List.of(
+                "bash",
+                installer.toString(),
+                "--profile",
+                "console",
+                "--prefix",
+                consoleMachine.toString(),
+                "--no-packages",
+                "--host",
+                "127.0.0.1",
+                "--db-url",
+                ROOT_URL + schema(),
+                "--db-user",
+                dbUser(),
+                "--db-password",
+                first.getProperty("STATE_DB_PASSWORD"),
+                "--console-db-password",
+                first.getProperty("STATE_CONSOLE_DB_PASSWORD"),
+                "--dispatcher-url",
+                "https://127.0.0.1:" + dispatcherPort,
+                "--api-port",
+                Integer.toString(secondApi),
+                "--console-port",
+                Integer.toString(secondConsole)),
+            Duration.ofMinutes(3));
+    installed.assertOk("install.sh --profile console");
+    assertFalse(
+        installed.output.contains("creating the installation CA"),
+        "the console machine uses the installation's CA: " + installed.output);
+    assertFalse(Files.exists(consoleMachine.resolve("km")), "no KM on the console machine");
+    assertFalse(Files.exists(consoleMachine.resolve("dispatcher")), "nor a Dispatcher");
+
+    initScript("stratus-km", "start").assertOk("stratus-km start");
+    initScript("stratus-dispatcher", "start").assertOk("stratus-dispatcher start");
+    try {
+      for (String c : List.of("console", "api")) {
+        String script = "stratus-" + c;
+        int port = c.equals("console") ? secondConsole : secondApi;
+        Path init = consoleMachine.resolve("init.d").resolve(script);
+        run(List.of(init.toString(), "start"), START).assertOk(script + " start (second machine)");
+        assertTrue(portOpen(port), c + " does not listen on " + port);
+        assertTrue(answersWithoutClientCertificate(port), c + " refused");
+        run(List.of(init.toString(), "stop"), START).assertOk(script + " stop (second machine)");
+        assertFalse(portOpen(port), c + " still listens on " + port);
+      }
+    } finally {
+      initScript("stratus-dispatcher", "stop");
+      pinger("stop");
+      initScript("stratus-km", "stop");
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+
   private static void assertDenied(Statement sql, String statement) {
     SQLException e =
         assertThrows(SQLException.class, () -> sql.executeUpdate(statement), statement);
