@@ -3,8 +3,10 @@ package io.stratus.console.image;
 import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
+import io.stratus.console.ConsoleSettings;
 import io.stratus.console.cloud.AccountCapabilities;
 import io.stratus.console.web.BadInput;
+import io.stratus.console.web.Paging;
 import io.stratus.console.web.Reads;
 import io.stratus.console.web.Session;
 import io.stratus.web.dispatch.DispatcherClient;
@@ -28,7 +30,10 @@ public class ImageController {
   private final Reads reads;
   private final DispatcherClient dispatcher;
 
-  public ImageController(Reads reads, DispatcherClient dispatcher) {
+  private final int pageSize;
+
+  public ImageController(Reads reads, DispatcherClient dispatcher, ConsoleSettings settings) {
+    this.pageSize = settings.pageSize();
     this.reads = reads;
     this.dispatcher = dispatcher;
   }
@@ -36,11 +41,14 @@ public class ImageController {
   @GetMapping("/images")
   String list(
       Access access,
+      HttpServletRequest request,
+      @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "0") long account,
       @RequestParam(defaultValue = "0") long region,
       Model model) {
     Qualifier q = access.require("machine_image", "read");
     Map<String, Object> params = Reads.params(access);
+    Paging paging = Paging.of(page, pageSize);
     StringBuilder where =
         new StringBuilder(" WHERE i.customer_id = :customer AND i.state <> 'removed'");
     if (q != Qualifier.ANY) {
@@ -55,8 +63,9 @@ public class ImageController {
       params.put("region", region);
     }
     List<Map<String, Object>> images =
-        reads.rows(
-            """
+        paging.rows(
+            reads.rows(
+                """
             SELECT i.id, i.cloud_account_id, i.name, i.description, i.platform, i.architecture,
                    i.state, i.is_public, i.owner_user_id, i.provider_image_id,
                    a.name AS account, r.name AS region
@@ -64,9 +73,12 @@ public class ImageController {
               JOIN cloud_account a ON a.id = i.cloud_account_id
               JOIN region r ON r.id = i.region_id
             """
-                + where
-                + " ORDER BY a.name, r.name, i.name LIMIT 1000",
-            params);
+                    + where
+                    + " ORDER BY a.name, r.name, i.name"
+                    + paging.clause(params),
+                params),
+            request,
+            model);
     AccountCapabilities caps = AccountCapabilities.load(reads, access.customerId());
     for (Map<String, Object> image : images) {
       image.put("removable", removable(access, caps, image));

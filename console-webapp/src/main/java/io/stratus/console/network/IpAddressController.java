@@ -3,8 +3,10 @@ package io.stratus.console.network;
 import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
+import io.stratus.console.ConsoleSettings;
 import io.stratus.console.cloud.AccountCapabilities;
 import io.stratus.console.web.BadInput;
+import io.stratus.console.web.Paging;
 import io.stratus.console.web.Reads;
 import io.stratus.console.web.Session;
 import io.stratus.web.dispatch.DispatcherClient;
@@ -30,15 +32,24 @@ public class IpAddressController {
   private final Reads reads;
   private final DispatcherClient dispatcher;
 
-  public IpAddressController(Reads reads, DispatcherClient dispatcher) {
+  private final int pageSize;
+
+  public IpAddressController(Reads reads, DispatcherClient dispatcher, ConsoleSettings settings) {
+    this.pageSize = settings.pageSize();
     this.reads = reads;
     this.dispatcher = dispatcher;
   }
 
   @GetMapping("/ip-addresses")
-  String list(Access access, @RequestParam(defaultValue = "0") long account, Model model) {
+  String list(
+      Access access,
+      HttpServletRequest request,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "0") long account,
+      Model model) {
     Qualifier q = access.require("ip_address", "read");
     Map<String, Object> params = Reads.params(access);
+    Paging paging = Paging.of(page, pageSize);
     StringBuilder where =
         new StringBuilder(" WHERE x.customer_id = :customer AND x.state <> 'released'");
     where.append(access.userFilter(q, "x"));
@@ -47,8 +58,9 @@ public class IpAddressController {
       params.put("account", account);
     }
     List<Map<String, Object>> addresses =
-        reads.rows(
-            """
+        paging.rows(
+            reads.rows(
+                """
             SELECT x.id, x.region_id, x.address, x.ip_version, x.state, x.server_id,
                    x.owner_user_id, a.name AS account, r.name AS region, s.name AS server
               FROM ip_address x
@@ -56,9 +68,12 @@ public class IpAddressController {
               JOIN region r ON r.id = x.region_id
               LEFT JOIN server s ON s.id = x.server_id
             """
-                + where
-                + " ORDER BY x.id DESC LIMIT 1000",
-            params);
+                    + where
+                    + " ORDER BY x.id DESC"
+                    + paging.clause(params),
+                params),
+            request,
+            model);
     List<Map<String, Object>> servers = AccountCapabilities.servers(access, reads);
     for (Map<String, Object> x : addresses) {
       Object owner = x.get("owner_user_id");

@@ -3,8 +3,10 @@ package io.stratus.console.storage;
 import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
+import io.stratus.console.ConsoleSettings;
 import io.stratus.console.cloud.AccountCapabilities;
 import io.stratus.console.web.BadInput;
+import io.stratus.console.web.Paging;
 import io.stratus.console.web.Reads;
 import io.stratus.console.web.Session;
 import io.stratus.web.dispatch.DispatcherClient;
@@ -29,15 +31,24 @@ public class SnapshotController {
   private final Reads reads;
   private final DispatcherClient dispatcher;
 
-  public SnapshotController(Reads reads, DispatcherClient dispatcher) {
+  private final int pageSize;
+
+  public SnapshotController(Reads reads, DispatcherClient dispatcher, ConsoleSettings settings) {
+    this.pageSize = settings.pageSize();
     this.reads = reads;
     this.dispatcher = dispatcher;
   }
 
   @GetMapping("/snapshots")
-  String list(Access access, @RequestParam(defaultValue = "0") long account, Model model) {
+  String list(
+      Access access,
+      HttpServletRequest request,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "0") long account,
+      Model model) {
     Qualifier q = access.require("snapshot", "read");
     Map<String, Object> params = Reads.params(access);
+    Paging paging = Paging.of(page, pageSize);
     StringBuilder where =
         new StringBuilder(" WHERE n.customer_id = :customer AND n.state <> 'removed'");
     where.append(access.userFilter(q, "n"));
@@ -46,8 +57,9 @@ public class SnapshotController {
       params.put("account", account);
     }
     List<Map<String, Object>> snapshots =
-        reads.rows(
-            """
+        paging.rows(
+            reads.rows(
+                """
             SELECT n.id, n.name, n.size_gb, n.state, n.volume_id, n.owner_user_id, n.created_at,
                    v.name AS volume, a.name AS account, r.name AS region
               FROM snapshot n
@@ -55,9 +67,12 @@ public class SnapshotController {
               JOIN region r ON r.id = n.region_id
               LEFT JOIN volume v ON v.id = n.volume_id
             """
-                + where
-                + " ORDER BY n.id DESC LIMIT 1000",
-            params);
+                    + where
+                    + " ORDER BY n.id DESC"
+                    + paging.clause(params),
+                params),
+            request,
+            model);
     for (Map<String, Object> s : snapshots) {
       s.put(
           "remove",

@@ -3,8 +3,10 @@ package io.stratus.console.storage;
 import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
+import io.stratus.console.ConsoleSettings;
 import io.stratus.console.cloud.AccountCapabilities;
 import io.stratus.console.web.BadInput;
+import io.stratus.console.web.Paging;
 import io.stratus.console.web.Reads;
 import io.stratus.console.web.Session;
 import io.stratus.web.dispatch.DispatcherClient;
@@ -34,7 +36,10 @@ public class VolumeController {
   private final Reads reads;
   private final DispatcherClient dispatcher;
 
-  public VolumeController(Reads reads, DispatcherClient dispatcher) {
+  private final int pageSize;
+
+  public VolumeController(Reads reads, DispatcherClient dispatcher, ConsoleSettings settings) {
+    this.pageSize = settings.pageSize();
     this.reads = reads;
     this.dispatcher = dispatcher;
   }
@@ -42,11 +47,14 @@ public class VolumeController {
   @GetMapping("/volumes")
   String list(
       Access access,
+      HttpServletRequest request,
+      @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "0") long account,
       @RequestParam(defaultValue = "0") long region,
       Model model) {
     Qualifier q = access.require("volume", "read");
     Map<String, Object> params = Reads.params(access);
+    Paging paging = Paging.of(page, pageSize);
     StringBuilder where =
         new StringBuilder(" WHERE v.customer_id = :customer AND v.state <> 'removed'");
     where.append(access.userFilter(q, "v"));
@@ -59,8 +67,9 @@ public class VolumeController {
       params.put("region", region);
     }
     List<Map<String, Object>> volumes =
-        reads.rows(
-            """
+        paging.rows(
+            reads.rows(
+                """
             SELECT v.id, v.cloud_account_id, v.region_id, v.name, v.size_gb, v.state, v.server_id,
                    v.device_name, v.owner_user_id, v.provider_volume_id,
                    a.name AS account, r.name AS region, d.name AS data_center, s.name AS server
@@ -70,9 +79,12 @@ public class VolumeController {
               LEFT JOIN data_center d ON d.id = v.data_center_id
               LEFT JOIN server s ON s.id = v.server_id
             """
-                + where
-                + " ORDER BY v.id DESC LIMIT 1000",
-            params);
+                    + where
+                    + " ORDER BY v.id DESC"
+                    + paging.clause(params),
+                params),
+            request,
+            model);
     AccountCapabilities caps = AccountCapabilities.load(reads, access.customerId());
     List<Map<String, Object>> servers = servers(access);
     for (Map<String, Object> v : volumes) {
