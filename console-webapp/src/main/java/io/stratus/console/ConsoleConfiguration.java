@@ -96,7 +96,10 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
     templates.setCacheable(true);
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(templates);
-    engine.setEnableSpringELCompiler(true);
+    // Interpreted, not compiled: SpEL's compiler keeps generated classes in a loader tied to the
+    // first web application that used it, which breaks pages after a console restarts in the
+    // same JVM (the single-machine mode, the tests); the pages are small enough not to need it.
+    engine.setEnableSpringELCompiler(false);
     return engine;
   }
 

@@ -338,4 +338,51 @@ class ConsoleIT {
             .query(Integer.class)
             .single());
   }
+
+  @Test
+  @Order(10)
+  void shouldRunAnEventScriptOnAServersAgentAndShowItsOutput() throws Exception {
+    browser.open(fixture.url() + "/servers/launch");
+    browser.go("#next");
+    browser.go("#next");
+    Select images = new Select(browser.find("#image"));
+    images.getOptions().stream()
+        .filter(o -> o.getText().startsWith("Stratus guest agent"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the local cloud offers no agent image"))
+        .click();
+    browser.find("#name").sendKeys("agent-1");
+    browser.go("#launch-submit");
+    assertEquals("COMPLETE", browser.awaitText("#job-status", JOB_LIMIT, "COMPLETE", "ERROR"));
+    browser.go("dl.facts a");
+    String server = browser.driver().getCurrentUrl();
+
+    // The agent hand-shakes with the Dispatcher on its own; the form appears once it answers.
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!browser.driver().getPageSource().contains("id=\"run-script\"")) {
+      assertTrue(
+          System.nanoTime() < deadline,
+          () ->
+              "the agent never became reachable: "
+                  + fixture
+                      .jdbc()
+                      .sql("SELECT state, address FROM guest_agent")
+                      .query()
+                      .listOfRows());
+      Thread.sleep(1000);
+      browser.open(server);
+    }
+    String source = browser.driver().getPageSource();
+    java.nio.file.Files.writeString(Browser.SCREENSHOTS.resolve("agent-page.html"), source);
+    assertTrue(
+        browser.has("#agent-state") && browser.text("#agent-state").startsWith("reachable"),
+        source.substring(
+            Math.max(0, source.indexOf("<main")),
+            Math.min(source.length(), source.indexOf("<main") + 5000)));
+    browser.go("#run-script");
+    assertEquals("COMPLETE", browser.awaitText("#job-status", JOB_LIMIT, "COMPLETE", "ERROR"));
+    String output = browser.text("#job-output");
+    assertTrue(output.contains("exit code 0") && output.contains("load"), output);
+    browser.screenshot("13-script-output");
+  }
 }

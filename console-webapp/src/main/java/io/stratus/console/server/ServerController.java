@@ -128,14 +128,14 @@ public class ServerController {
       }
     }
     model.addAttribute("actions", actions);
+    Qualifier scripts = access.qualifier("server", "script");
     model.addAttribute(
         "volumes",
         reads.rows(
             "SELECT id, name, size_gb, device_name, state FROM volume"
                 + " WHERE server_id = :id AND customer_id = :customer ORDER BY id",
             params));
-    model.addAttribute(
-        "agent",
+    Map<String, Object> agent =
         reads
             .rows(
                 "SELECT state, agent_version, last_seen_at, consecutive_misses FROM guest_agent"
@@ -143,7 +143,17 @@ public class ServerController {
                 params)
             .stream()
             .findFirst()
-            .orElse(null));
+            .orElse(null);
+    model.addAttribute("agent", agent);
+    // Event scripts run on a running server whose agent answers, for who may run them.
+    model.addAttribute(
+        "runScripts",
+        scripts != null
+            && access.owns(scripts, owner(server, "owner_user_id"), owner(server, "owner_group_id"))
+            && "running".equals(server.get("state"))
+            && agent != null
+            && "reachable".equals(agent.get("state")));
+    model.addAttribute("scriptNames", SCRIPTS);
     model.addAttribute(
         "logs",
         reads.rows(
@@ -195,6 +205,69 @@ public class ServerController {
                 Session.actor(access, request), "POST", "/servers/" + id + "/" + action, null);
     return "redirect:/jobs/" + ticket.jobId();
   }
+
+  /**
+   * Runs one of the agent's event scripts (a shipped one or a custom one by name) with its
+   * arguments, one per line of the form; the job's page shows the exit code and output.
+   */
+  @PostMapping("/servers/{id}/scripts")
+  String runScript(
+      Access access,
+      HttpServletRequest request,
+      @PathVariable long id,
+      @RequestParam String script,
+      @RequestParam(defaultValue = "") String args,
+      @RequestParam(required = false) Integer timeoutSeconds) {
+    String name = script.strip();
+    if (!SCRIPT_NAME.matcher(name).matches()) {
+      throw new BadInput(
+          "a script name is letters, digits, '_' or '-' (at most 64), starting with a letter");
+    }
+    Qualifier q = access.require("server", "read");
+    Map<String, Object> params = Reads.params(access);
+    params.put("id", id);
+    Map<String, Object> server =
+        reads.one(
+            "SELECT owner_user_id, owner_group_id FROM server WHERE id = :id"
+                + " AND customer_id = :customer"
+                + access.filter(q, ""),
+            params,
+            "server",
+            id);
+    access.requireOn(
+        "server", "script", owner(server, "owner_user_id"), owner(server, "owner_group_id"));
+    List<String> list = new ArrayList<>();
+    for (String line : args.split("\n", -1)) {
+      String arg = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+      if (!arg.isEmpty()) {
+        list.add(arg);
+      }
+    }
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("args", list);
+    if (timeoutSeconds != null) {
+      body.put("timeoutSeconds", timeoutSeconds);
+    }
+    DispatcherClient.Ticket ticket =
+        dispatcher.act(
+            Session.actor(access, request), "POST", "/servers/" + id + "/scripts/" + name, body);
+    return "redirect:/jobs/" + ticket.jobId();
+  }
+
+  /** The event scripts every agent ships (docs/guest-agent.md); custom ones are named by hand. */
+  static final List<String> SCRIPTS =
+      List.of(
+          "scaleCheck",
+          "addUser",
+          "removeUser",
+          "mount",
+          "unmount",
+          "format",
+          "configureService",
+          "backupService");
+
+  private static final java.util.regex.Pattern SCRIPT_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
   private static Long owner(Map<String, Object> row, String column) {
     return row.get(column) instanceof Number n ? n.longValue() : null;

@@ -82,8 +82,9 @@ public final class Browser implements AutoCloseable {
   public void go(String css) {
     WebElement element = find(css);
     element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+    wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
   }
 
   public boolean has(String css) {
@@ -127,7 +128,9 @@ public final class Browser implements AutoCloseable {
   }
 
   private String awaitTextOrFail(String css, Duration limit, String... expected) {
+    // htmx swaps the polled element every second: one read may find it just replaced.
     return new WebDriverWait(driver, limit)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d -> {
               var found = d.findElements(By.cssSelector(css));
