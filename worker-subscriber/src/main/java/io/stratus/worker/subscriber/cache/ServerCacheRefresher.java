@@ -1,5 +1,6 @@
 package io.stratus.worker.subscriber.cache;
 
+import com.mysql.cj.jdbc.JdbcConnection;
 import io.stratus.cloud.spi.CloudProvider;
 import io.stratus.cloud.spi.Page;
 import io.stratus.cloud.spi.PageRequest;
@@ -12,8 +13,13 @@ import io.stratus.common.messaging.EventPublisher;
 import io.stratus.common.messaging.MessageCodec;
 import io.stratus.worker.subscriber.CacheRefresher;
 import io.stratus.worker.subscriber.cloud.CloudConnector;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,12 +55,22 @@ public final class ServerCacheRefresher implements CacheRefresher {
   private final CloudConnector connector;
   private final EventPublisher events;
 
+  /**
+   * The threads that publish the refreshes' events: few and long-lived, because the publisher keeps
+   * a broker channel per publishing thread. A refresh uses one of them, so its events keep their
+   * order.
+   */
+  private final ExecutorService[] eventThreads = new ExecutorService[2];
+
   public ServerCacheRefresher(DataSource primary, CloudConnector connector, EventPublisher events) {
     this.jdbc = JdbcClient.create(primary);
     this.batches = new JdbcTemplate(primary);
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(primary));
     this.connector = connector;
     this.events = Objects.requireNonNull(events, "events");
+    for (int i = 0; i < eventThreads.length; i++) {
+      eventThreads[i] = daemonThread("servers-events-" + i);
+    }
   }
 
   /** A server row as far as the cache worker compares it. */
@@ -68,45 +85,113 @@ public final class ServerCacheRefresher implements CacheRefresher {
   @Override
   public void refresh(CacheWork work) {
     Table table = read(work.regionId());
-    try (CloudProvider provider = connector.connect(work.regionId())) {
-      VirtualMachineSupport vms = provider.compute().flatMap(c -> c.virtualMachines()).orElse(null);
-      if (vms == null) {
-        return;
-      }
-      // The next page is listed while this one is written: the cloud and the database overlap.
-      ExecutorService lister =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "servers-lister-" + work.regionId());
-                t.setDaemon(true);
-                return t;
-              });
-      try {
-        PageRequest request = PageRequest.first(1000);
-        Future<Page<VirtualMachine>> next = listing(lister, vms, request);
-        while (next != null) {
-          Page<VirtualMachine> page = await(next);
-          if (page.hasNext()) {
-            request = request.next(page);
-            next = listing(lister, vms, request);
-          } else {
-            next = null;
-          }
-          reconcile(work, table, page.items());
+    try (Announcer announcer = new Announcer(work)) {
+      try (CloudProvider provider = connector.connect(work.regionId())) {
+        VirtualMachineSupport vms =
+            provider.compute().flatMap(c -> c.virtualMachines()).orElse(null);
+        if (vms == null) {
+          return;
         }
-      } finally {
-        lister.shutdownNow();
+        // The next page is listed while this one is written: the cloud and the database overlap.
+        ExecutorService lister = daemonThread("servers-lister-" + work.regionId());
+        try {
+          PageRequest request = PageRequest.first(1000);
+          Future<Page<VirtualMachine>> next = listing(lister, vms, request);
+          while (next != null) {
+            Page<VirtualMachine> page = await(next);
+            if (page.hasNext()) {
+              request = request.next(page);
+              next = listing(lister, vms, request);
+            } else {
+              next = null;
+            }
+            reconcile(work, table, page.items(), announcer);
+          }
+        } finally {
+          lister.shutdownNow();
+        }
+      }
+      List<Known> vanished = new ArrayList<>(table.live().values());
+      if (!vanished.isEmpty()) {
+        batches.batchUpdate(
+            """
+            UPDATE server SET state = 'terminated', state_reason = 'no longer known to the cloud',
+                   terminated_at = NOW(3) WHERE id = ?
+            """,
+            vanished.stream().map(row -> new Object[] {row.id()}).toList());
+        announcer.submit(() -> vanished.forEach(row -> publish(work, row.id(), "terminated")));
+      }
+      announcer.finish();
+    }
+  }
+
+  private static ExecutorService daemonThread(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * Publishes a page's events on an events thread, in page order, once the page is committed, while
+   * the refresher goes on listing and writing the next pages: the broker and the database overlap.
+   * At most {@link #AHEAD} pages wait for their events; a refresh ends (and a failed one gives up)
+   * only once every committed page's events were handed to the broker, as before.
+   */
+  private final class Announcer implements AutoCloseable {
+    private static final int AHEAD = 2;
+    private final ExecutorService thread;
+    private final Deque<Future<?>> pending = new ArrayDeque<>();
+
+    Announcer(CacheWork work) {
+      this.thread = eventThreads[(int) Math.floorMod(work.regionId(), (long) eventThreads.length)];
+    }
+
+    void submit(Runnable announce) {
+      while (pending.size() >= AHEAD) {
+        done(pending.removeFirst());
+      }
+      pending.addLast(thread.submit(announce));
+    }
+
+    /** Waits for every page's events; the first failure is the refresh's. */
+    void finish() {
+      while (!pending.isEmpty()) {
+        done(pending.removeFirst());
       }
     }
-    List<Known> vanished = new ArrayList<>(table.live().values());
-    if (!vanished.isEmpty()) {
-      batches.batchUpdate(
-          """
-          UPDATE server SET state = 'terminated', state_reason = 'no longer known to the cloud',
-                 terminated_at = NOW(3) WHERE id = ?
-          """,
-          vanished.stream().map(row -> new Object[] {row.id()}).toList());
-      vanished.forEach(row -> publish(work, row.id(), "terminated"));
+
+    private void done(Future<?> announced) {
+      try {
+        announced.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        throw new IllegalStateException("publishing server events failed", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while publishing server events", e);
+      }
+    }
+
+    /** Lets the events of pages already committed go out even when the refresh failed. */
+    @Override
+    public void close() {
+      Future<?> last = pending.peekLast();
+      pending.clear();
+      if (last == null) {
+        return;
+      }
+      try {
+        last.get(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        // the refresh is failing already; its own failure is the one to report
+      }
     }
   }
 
@@ -164,7 +249,8 @@ public final class ServerCacheRefresher implements CacheRefresher {
   }
 
   /** One page: sorts its machines into new rows and changed rows, then writes both as batches. */
-  private void reconcile(CacheWork work, Table table, List<VirtualMachine> page) {
+  private void reconcile(
+      CacheWork work, Table table, List<VirtualMachine> page, Announcer announcer) {
     List<VirtualMachine> fresh = new ArrayList<>();
     List<Change> changes = new ArrayList<>();
     for (VirtualMachine vm : page) {
@@ -194,54 +280,78 @@ public final class ServerCacheRefresher implements CacheRefresher {
           insert(work, fresh);
           update(changes);
         });
-    if (!fresh.isEmpty()) {
-      Map<String, String> states = new HashMap<>();
-      fresh.forEach(vm -> states.put(vm.id(), state(vm)));
-      jdbc.sql(
-              """
-              SELECT id, provider_server_id FROM server
-               WHERE region_id = :region AND provider_server_id IN (:ids)
-              """)
-          .param("region", work.regionId())
-          .param("ids", states.keySet())
-          .query(
-              rs -> {
-                publish(work, rs.getLong("id"), states.get(rs.getString("provider_server_id")));
-              });
-    }
-    for (Change change : changes) {
-      if (!change.state().equals(change.row().state())) {
-        publish(work, change.row().id(), change.state());
-      }
-    }
+    announcer.submit(
+        () -> {
+          if (!fresh.isEmpty()) {
+            Map<String, String> states = new HashMap<>();
+            fresh.forEach(vm -> states.put(vm.id(), state(vm)));
+            jdbc.sql(
+                    """
+                    SELECT id, provider_server_id FROM server
+                     WHERE region_id = :region AND provider_server_id IN (:ids)
+                    """)
+                .param("region", work.regionId())
+                .param("ids", states.keySet())
+                .query(
+                    rs -> {
+                      publish(
+                          work, rs.getLong("id"), states.get(rs.getString("provider_server_id")));
+                    });
+          }
+          for (Change change : changes) {
+            if (!change.state().equals(change.row().state())) {
+              publish(work, change.row().id(), change.state());
+            }
+          }
+        });
   }
 
+  private static final String INSERT =
+      """
+      INSERT INTO server (customer_id, cloud_account_id, region_id, provider_server_id,
+                          name, state, state_reason, private_ip, public_ip, launched_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+
+  /**
+   * A page's new rows as one batch. The statement is prepared on the client: with the pool's
+   * server-side prepared statements, Connector/J rewrites each batch into a new server statement of
+   * 1,000 value lists (10,000 parameters) that it prepares, describes and closes again per page,
+   * which cost more than the insert itself; a client-side statement is rewritten into one plain
+   * multi-row {@code INSERT ... VALUES (...),(...)} instead.
+   */
   private void insert(CacheWork work, List<VirtualMachine> fresh) {
     if (fresh.isEmpty()) {
       return;
     }
-    batches.batchUpdate(
-        """
-        INSERT INTO server (customer_id, cloud_account_id, region_id, provider_server_id,
-                            name, state, state_reason, private_ip, public_ip, launched_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        fresh.stream()
-            .map(
-                vm ->
-                    new Object[] {
-                      work.customerId(),
-                      work.cloudAccountId(),
-                      work.regionId(),
-                      vm.id(),
-                      vm.name(),
-                      state(vm),
-                      vm.stateReason(),
-                      vm.privateAddress(),
-                      vm.publicAddress(),
-                      Timestamp.from(vm.createdAt())
-                    })
-            .toList());
+    batches.execute(
+        (Connection connection) -> {
+          try (PreparedStatement insert = clientPrepared(connection, INSERT)) {
+            for (VirtualMachine vm : fresh) {
+              insert.setLong(1, work.customerId());
+              insert.setLong(2, work.cloudAccountId());
+              insert.setLong(3, work.regionId());
+              insert.setString(4, vm.id());
+              insert.setString(5, vm.name());
+              insert.setString(6, state(vm));
+              insert.setString(7, vm.stateReason());
+              insert.setString(8, vm.privateAddress());
+              insert.setString(9, vm.publicAddress());
+              insert.setTimestamp(10, Timestamp.from(vm.createdAt()));
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  private static PreparedStatement clientPrepared(Connection connection, String sql)
+      throws SQLException {
+    if (connection.isWrapperFor(JdbcConnection.class)) {
+      return connection.unwrap(JdbcConnection.class).clientPrepareStatement(sql);
+    }
+    return connection.prepareStatement(sql);
   }
 
   private void update(List<Change> changes) {

@@ -173,6 +173,16 @@ class CacheRefreshersIT {
     refresher.refresh(work);
     assertEquals("running", row(vm.id()).get("state"));
     assertEquals(running.privateAddress(), row(vm.id()).get("private_ip"));
+    java.time.Instant launched =
+        jdbc.sql("SELECT launched_at FROM server WHERE provider_server_id = ?")
+            .param(vm.id())
+            .query(java.sql.Timestamp.class)
+            .single()
+            .toInstant();
+    // The row keeps the cloud's creation time to the second (the driver drops the milliseconds).
+    assertTrue(
+        Math.abs(Duration.between(running.createdAt(), launched).toMillis()) < 1000,
+        "launched_at " + launched + " is the cloud's creation time " + running.createdAt());
 
     ProcessHandle process =
         cloud.vmProcesses().stream()

@@ -64,6 +64,41 @@ final class LocalApiClient {
   }
 
   JsonNode call(String method, String pathWithQuery, Object body) {
+    Answer answer = send(method, pathWithQuery, body);
+    if (answer.body().length == 0) {
+      return mapper.createObjectNode();
+    }
+    try {
+      return mapper.readTree(answer.body());
+    } catch (IOException e) {
+      throw notJson(answer.status(), e);
+    }
+  }
+
+  /**
+   * GET, with the successful answer's body handed to {@code reader} as it is: for a caller that
+   * streams a large answer instead of building its tree. Errors are mapped as for {@link #get}.
+   */
+  <T> T get(String path, BodyReader<T> reader) {
+    Answer answer = send("GET", path, null);
+    try {
+      return reader.read(answer.body());
+    } catch (IOException e) {
+      throw notJson(answer.status(), e);
+    }
+  }
+
+  /** Reads a successful answer's body. */
+  @FunctionalInterface
+  interface BodyReader<T> {
+    T read(byte[] body) throws IOException;
+  }
+
+  /** A successful answer: its status and body (empty for none). */
+  private record Answer(int status, byte[] body) {}
+
+  /** Sends a signed request; an error answer is thrown as its type. */
+  private Answer send(String method, String pathWithQuery, Object body) {
     byte[] bytes;
     try {
       bytes = body == null ? new byte[0] : mapper.writeValueAsBytes(body);
@@ -101,23 +136,27 @@ final class LocalApiClient {
       throw new CloudException(CloudErrorType.COMMUNICATION, 0, null, "interrupted", e);
     }
     if (response.statusCode() == 204 || response.body().length == 0) {
-      return mapper.createObjectNode();
-    }
-    JsonNode json;
-    try {
-      json = mapper.readTree(response.body());
-    } catch (IOException e) {
-      throw new CloudException(
-          CloudErrorType.COMMUNICATION,
-          response.statusCode(),
-          null,
-          "the local cloud answered with something other than JSON",
-          e);
+      return new Answer(response.statusCode(), new byte[0]);
     }
     if (response.statusCode() >= 400) {
+      JsonNode json;
+      try {
+        json = mapper.readTree(response.body());
+      } catch (IOException e) {
+        throw notJson(response.statusCode(), e);
+      }
       throw error(response.statusCode(), json.path("error"));
     }
-    return json;
+    return new Answer(response.statusCode(), response.body());
+  }
+
+  private static CloudException notJson(int status, Exception cause) {
+    return new CloudException(
+        CloudErrorType.COMMUNICATION,
+        status,
+        null,
+        "the local cloud answered with something other than JSON",
+        cause);
   }
 
   /** The taxonomy: each of the daemon's codes to one type. */

@@ -107,8 +107,7 @@ final class LocalVirtualMachineSupport extends AbstractVirtualMachineSupport {
     if (filter.namePrefix() != null) {
       query.append("&namePrefix=").append(encode(filter.namePrefix()));
     }
-    var json = api.get(query.toString());
-    return new Page<>(Json.items(json, Json::vm), Json.text(json, "nextPageToken"));
+    return api.get(query.toString(), Json::vmPage);
   }
 
   @Override
