@@ -78,87 +78,47 @@ final class Groups extends IdentityStore {
   void addMember(Actor actor, long groupId, long userId) {
     // A member gains the group's roles: the actor must hold what they grant.
     requireHeld(actor, rightsOfGroup(actor, groupId));
-    write(
+    relink(
         actor,
-        () -> {
-          Map<String, Object> group = group(actor, groupId);
-          Map<String, Object> user = user(actor, userId);
-          update(
-              "INSERT IGNORE INTO group_member (customer_id, group_id, user_id) VALUES (?, ?, ?)",
-              actor.customerId(),
-              groupId,
-              userId);
-          return new Written<>(
-              null,
-              new Event(
-                  "group.member-add",
-                  "group",
-                  groupId,
-                  group.get("name") + " +" + user.get("email")));
-        });
+        Link.GROUP_MEMBER,
+        true,
+        groupId,
+        userId,
+        () -> groupName(actor, groupId),
+        () -> email(actor, userId));
   }
 
   void removeMember(Actor actor, long groupId, long userId) {
-    write(
+    relink(
         actor,
-        () -> {
-          Map<String, Object> group = group(actor, groupId);
-          Map<String, Object> user = user(actor, userId);
-          update(
-              "DELETE FROM group_member WHERE customer_id = ? AND group_id = ? AND user_id = ?",
-              actor.customerId(),
-              groupId,
-              userId);
-          return new Written<>(
-              null,
-              new Event(
-                  "group.member-remove",
-                  "group",
-                  groupId,
-                  group.get("name") + " -" + user.get("email")));
-        });
+        Link.GROUP_MEMBER,
+        false,
+        groupId,
+        userId,
+        () -> groupName(actor, groupId),
+        () -> email(actor, userId));
   }
 
   void assignGroupRole(Actor actor, long groupId, long roleId) {
     requireHeld(actor, rightsOf(actor, roleId));
-    write(
+    relink(
         actor,
-        () -> {
-          Map<String, Object> group = group(actor, groupId);
-          Map<String, Object> role = role(actor, roleId);
-          update(
-              "INSERT IGNORE INTO group_role (customer_id, group_id, role_id) VALUES (?, ?, ?)",
-              actor.customerId(),
-              groupId,
-              roleId);
-          return new Written<>(
-              null,
-              new Event(
-                  "group.role-assign",
-                  "group",
-                  groupId,
-                  group.get("name") + " +role " + role.get("name")));
-        });
+        Link.GROUP_ROLE,
+        true,
+        groupId,
+        roleId,
+        () -> groupName(actor, groupId),
+        () -> roleName(actor, roleId));
   }
 
   void unassignGroupRole(Actor actor, long groupId, long roleId) {
-    write(
+    relink(
         actor,
-        () -> {
-          Map<String, Object> group = group(actor, groupId);
-          Map<String, Object> role = role(actor, roleId);
-          update(
-              "DELETE FROM group_role WHERE customer_id = ? AND group_id = ? AND role_id = ?",
-              actor.customerId(),
-              groupId,
-              roleId);
-          return new Written<>(
-              null,
-              new Event(
-                  "group.role-unassign",
-                  "group",
-                  groupId,
-                  group.get("name") + " -role " + role.get("name")));
-        });
+        Link.GROUP_ROLE,
+        false,
+        groupId,
+        roleId,
+        () -> groupName(actor, groupId),
+        () -> roleName(actor, roleId));
   }
 }

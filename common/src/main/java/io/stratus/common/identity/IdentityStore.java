@@ -109,6 +109,18 @@ abstract class IdentityStore {
     return new Written<>(null, new Event(action, type, id, String.valueOf(row.get(column))));
   }
 
+  String email(Actor actor, long userId) {
+    return String.valueOf(user(actor, userId).get("email"));
+  }
+
+  String groupName(Actor actor, long groupId) {
+    return String.valueOf(group(actor, groupId).get("name"));
+  }
+
+  String roleName(Actor actor, long roleId) {
+    return String.valueOf(role(actor, roleId).get("name"));
+  }
+
   Map<String, Object> user(Actor actor, long id) {
     return one("SELECT id, email, status FROM user_account", actor, id, "user");
   }
@@ -156,5 +168,83 @@ abstract class IdentityStore {
 
   void update(String sql, Object... params) {
     jdbc.sql(sql).params(params).update();
+  }
+
+  /** One of the link tables between two of a customer's rows, and how its events name it. */
+  enum Link {
+    USER_ROLE("user_role", "user_id", "role_id", "user", "role-assign", "role-unassign", "role "),
+    GROUP_MEMBER("group_member", "group_id", "user_id", "group", "member-add", "member-remove", ""),
+    GROUP_ROLE(
+        "group_role", "group_id", "role_id", "group", "role-assign", "role-unassign", "role ");
+
+    final String table;
+    final String left;
+    final String right;
+    final String type;
+    final String added;
+    final String removed;
+    final String noun;
+
+    Link(
+        String table,
+        String left,
+        String right,
+        String type,
+        String added,
+        String removed,
+        String noun) {
+      this.table = table;
+      this.left = left;
+      this.right = right;
+      this.type = type;
+      this.added = added;
+      this.removed = removed;
+      this.noun = noun;
+    }
+  }
+
+  /**
+   * Adds (idempotently) or removes one link between two of the customer's rows, with its event
+   * ({@code user.role-assign}, {@code group.member-remove}, ...) in the same transaction.
+   *
+   * @param leftName reads the left row (another customer's id is a {@link NotFound}) for the event
+   * @param rightName likewise for the right row
+   */
+  void relink(
+      Actor actor,
+      Link link,
+      boolean add,
+      long leftId,
+      long rightId,
+      Supplier<String> leftName,
+      Supplier<String> rightName) {
+    write(
+        actor,
+        () -> {
+          String detail = leftName.get() + (add ? " +" : " -") + link.noun + rightName.get();
+          update(
+              add
+                  ? "INSERT IGNORE INTO "
+                      + link.table
+                      + " (customer_id, "
+                      + link.left
+                      + ", "
+                      + link.right
+                      + ") VALUES (?, ?, ?)"
+                  : "DELETE FROM "
+                      + link.table
+                      + " WHERE customer_id = ? AND "
+                      + link.left
+                      + " = ? AND "
+                      + link.right
+                      + " = ?",
+              actor.customerId(),
+              leftId,
+              rightId);
+          return new Written<>(
+              null,
+              new Event(
+                  link.type + "." + (add ? link.added : link.removed), link.type, leftId, detail));
+        });
   }
 }

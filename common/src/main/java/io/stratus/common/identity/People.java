@@ -197,45 +197,25 @@ public final class People extends IdentityStore {
 
   public void assignUserRole(Actor actor, long userId, long roleId) {
     requireHeld(actor, rightsOf(actor, roleId));
-    write(
+    relink(
         actor,
-        () -> {
-          Map<String, Object> user = user(actor, userId);
-          Map<String, Object> role = role(actor, roleId);
-          update(
-              "INSERT IGNORE INTO user_role (customer_id, user_id, role_id) VALUES (?, ?, ?)",
-              actor.customerId(),
-              userId,
-              roleId);
-          return new Written<>(
-              null,
-              new Event(
-                  "user.role-assign",
-                  "user",
-                  userId,
-                  user.get("email") + " +role " + role.get("name")));
-        });
+        Link.USER_ROLE,
+        true,
+        userId,
+        roleId,
+        () -> email(actor, userId),
+        () -> roleName(actor, roleId));
   }
 
   public void unassignUserRole(Actor actor, long userId, long roleId) {
-    write(
+    relink(
         actor,
-        () -> {
-          Map<String, Object> user = user(actor, userId);
-          Map<String, Object> role = role(actor, roleId);
-          update(
-              "DELETE FROM user_role WHERE customer_id = ? AND user_id = ? AND role_id = ?",
-              actor.customerId(),
-              userId,
-              roleId);
-          return new Written<>(
-              null,
-              new Event(
-                  "user.role-unassign",
-                  "user",
-                  userId,
-                  user.get("email") + " -role " + role.get("name")));
-        });
+        Link.USER_ROLE,
+        false,
+        userId,
+        roleId,
+        () -> email(actor, userId),
+        () -> roleName(actor, roleId));
   }
 
   // Groups (Groups)
