@@ -5,7 +5,6 @@ import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
 import io.stratus.console.web.Reads;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,16 +22,9 @@ public final class AccountCapabilities {
     this.byAccount = byAccount;
   }
 
+  /** The capabilities of every active account of the customer, read in one query. */
   public static AccountCapabilities load(Reads reads, long customerId) {
-    Map<Long, CapabilitySnapshot> byAccount = new HashMap<>();
-    for (Map<String, Object> row :
-        reads.rows(
-            "SELECT id FROM cloud_account WHERE customer_id = :customer AND status = 'active'",
-            Map.of("customer", customerId))) {
-      long id = ((Number) row.get("id")).longValue();
-      Capabilities.of(reads, customerId, id).ifPresent(c -> byAccount.put(id, c));
-    }
-    return new AccountCapabilities(byAccount);
+    return new AccountCapabilities(Capabilities.ofActiveAccounts(reads, customerId));
   }
 
   /** The capabilities of an active account, or empty. */

@@ -31,6 +31,19 @@ public final class Capabilities {
         .map(row -> parse((String) row.get("capabilities")));
   }
 
+  /** Every active account of the customer with its capabilities, in one read. */
+  public static Map<Long, CapabilitySnapshot> ofActiveAccounts(Reads reads, long customerId) {
+    Map<Long, CapabilitySnapshot> byAccount = new java.util.HashMap<>();
+    for (Map<String, Object> row :
+        reads.rows(
+            "SELECT id, capabilities FROM cloud_account WHERE customer_id = :customer"
+                + " AND status = 'active' AND capabilities IS NOT NULL",
+            Map.of("customer", customerId))) {
+      byAccount.put(((Number) row.get("id")).longValue(), parse((String) row.get("capabilities")));
+    }
+    return byAccount;
+  }
+
   private static CapabilitySnapshot parse(String json) {
     try {
       return JSON.readValue(json, CapabilitySnapshot.class);
