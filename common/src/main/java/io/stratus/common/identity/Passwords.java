@@ -41,7 +41,10 @@ public final class Passwords {
 
   /**
    * Why a chosen password is refused, or null when it is acceptable: at least {@value #MIN_LENGTH}
-   * characters, at most 256, and not the user's e-mail address.
+   * characters, at most 256, not the user's e-mail address (nor built on it), not one character
+   * repeated, and not common or easy to guess ({@link PasswordStrength}: the most common breached
+   * passwords, words, names, keyboard patterns). The one check of every password a person chooses,
+   * in the console and the API alike.
    */
   public static String weakness(String password, String email) {
     if (password == null || password.length() < MIN_LENGTH) {
@@ -53,6 +56,6 @@ public final class Passwords {
     if (email != null && password.equalsIgnoreCase(email)) {
       return "a password must not be the e-mail address";
     }
-    return null;
+    return PasswordStrength.weakness(password, email);
   }
 }

@@ -35,4 +35,45 @@ class PasswordsTest {
     assertNotNull(Passwords.weakness("short", null));
     assertNotNull(Passwords.weakness("admin@example.com", "ADMIN@example.com"));
   }
+
+  @Test
+  void shouldRefuseOneRepeatedCharacter() {
+    String why = Passwords.weakness("aaaaaaaaaaaa", "pat@acme.example");
+    assertNotNull(why);
+    assertTrue(why.contains("one character repeated"), why);
+  }
+
+  @Test
+  void shouldRefuseCommonAndBreachedPasswords() {
+    for (String common :
+        new String[] {
+          "password1234",
+          "123456789012",
+          "qwertyuiop12",
+          "iloveyou2024!",
+          "Summer2024!!",
+          "abcdefghijkl"
+        }) {
+      String why = Passwords.weakness(common, "pat@acme.example");
+      assertNotNull(why, common);
+      assertTrue(why.contains("common or easy to guess"), why);
+      assertFalse(why.contains(common), "the refusal never echoes the password: " + why);
+    }
+  }
+
+  @Test
+  void shouldRefusePasswordsBuiltOnTheOwnEmailAddress() {
+    assertNotNull(Passwords.weakness("pat@acme.example1", "pat@acme.example"));
+    assertNotNull(Passwords.weakness("acme.example2024", "pat@acme.example"));
+  }
+
+  @Test
+  void shouldAcceptAFewUnrelatedWordsAndRandomPasswords() {
+    assertNull(Passwords.weakness("correct horse battery", "pat@acme.example"));
+    assertNull(Passwords.weakness("a brand new passphrase", "pat@acme.example"));
+    assertNull(Passwords.weakness("K9fz2QmPw7Lx", "pat@acme.example"));
+    for (int i = 0; i < 20; i++) {
+      assertNull(Passwords.weakness(Passwords.random(), "pat@acme.example"));
+    }
+  }
 }
