@@ -8,7 +8,9 @@ import io.stratus.web.ServerSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * The console's settings, from {@code etc/console.properties} (each key overridable by {@code
@@ -38,6 +40,10 @@ import java.util.Optional;
  *       doubling with each further failure up to 24 hours
  *   <li>{@code console.page-size} (default 50, 10..500): rows per page of a list
  *   <li>{@code log.dir} (optional): write {@code console.log} there as well as to the console
+ *   <li>{@code proxy.trusted} (default none): the reverse proxies or load balancers in front of the
+ *       console, as comma-separated IP addresses or CIDR ranges ({@code 10.0.0.5, 10.1.0.0/16});
+ *       only requests from these may set the browser's address, scheme, host and port with {@code
+ *       Forwarded} or {@code X-Forwarded-*} headers; anyone else's are removed
  * </ul>
  */
 public record ConsoleSettings(
@@ -52,7 +58,8 @@ public record ConsoleSettings(
     int maxFailures,
     Duration lockout,
     int pageSize,
-    Optional<Path> logDir) {
+    Optional<Path> logDir,
+    List<String> trustedProxies) {
 
   public static final int PORT = 8080;
 
@@ -98,9 +105,26 @@ public record ConsoleSettings(
             failures,
             lockout,
             pageSize,
-            config.optional("log.dir").map(Path::of));
+            config.optional("log.dir").map(Path::of),
+            trustedProxies(config));
     config.rejectUnknownKeys();
     return settings;
+  }
+
+  private static List<String> trustedProxies(Config config) {
+    List<String> proxies = config.getList("proxy.trusted");
+    for (String proxy : proxies) {
+      // Addresses only: a host name would be looked up in DNS for every request.
+      if (!proxy.matches("[0-9A-Fa-f:.]+(/[0-9]{1,3})?")) {
+        throw config.error("proxy.trusted", "must list IP addresses or CIDR ranges, not " + proxy);
+      }
+      try {
+        new IpAddressMatcher(proxy);
+      } catch (IllegalArgumentException e) {
+        throw config.error("proxy.trusted", "is not an IP address or CIDR range: " + proxy);
+      }
+    }
+    return proxies;
   }
 
   private static Duration between(

@@ -2,6 +2,7 @@ package io.stratus.console;
 
 import io.stratus.common.config.Config;
 import io.stratus.common.logging.LogFiles;
+import io.stratus.console.web.TrustedProxies;
 import io.stratus.web.EtcDirectory;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -47,6 +48,11 @@ public final class ConsoleWebInitializer implements WebApplicationInitializer {
     context.refresh();
     servletContext.addListener(new ContextLoaderListener(context));
 
+    // Forwarded headers from configured proxies only, before anything reads the request's origin.
+    FilterRegistration.Dynamic proxies =
+        servletContext.addFilter("trustedProxies", new TrustedProxies(console.trustedProxies()));
+    proxies.addMappingForUrlPatterns(
+        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC), true, "/*");
     // The session first (from MySQL), then Spring Security (sign-in, CSRF, headers, timeouts).
     for (String filter :
         new String[] {"springSessionRepositoryFilter", "springSecurityFilterChain"}) {

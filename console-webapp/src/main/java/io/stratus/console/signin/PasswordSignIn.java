@@ -14,7 +14,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,8 +23,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * Checks an e-mail and password against {@code user_account} (Argon2id hashes) and throttles each
  * account: after {@code maxFailures} wrong passwords in a row its sign-in refuses every password,
  * right or wrong, for {@code lockout}, doubling with each further failure up to a day. The counter
- * lives in MySQL, so every console shares it and a restart does not reset it. An unknown e-mail
- * costs the same hash as a known one and gets the same answer.
+ * lives in MySQL, so every console shares it and a restart does not reset it. An unknown e-mail and
+ * a paused account cost the same Argon2id verification as a known one (against a dummy hash) and
+ * get the same answer, so neither the words nor the time tell which addresses have accounts.
  */
 public final class PasswordSignIn implements AuthenticationProvider {
   private static final Logger log = LoggerFactory.getLogger(PasswordSignIn.class);
@@ -92,15 +92,13 @@ public final class PasswordSignIn implements AuthenticationProvider {
     long userId = ((Number) user.get("id")).longValue();
     long customerId = ((Number) user.get("customer_id")).longValue();
     if (user.get("throttled_seconds") instanceof Number wait && wait.longValue() >= 0) {
+      Passwords.matches(password, DUMMY_HASH);
       audit.record(customerId, userId, email, "signin", address, "refused", "throttled");
-      throw throttled(wait.longValue());
+      throw new BadCredentialsException(WRONG);
     }
     if (!Passwords.matches(password, (String) user.get("password_hash"))) {
-      Long wait = recordFailure(userId);
+      recordFailure(userId);
       audit.record(customerId, userId, email, "signin", address, "failure", "wrong password");
-      if (wait != null) {
-        throw throttled(wait);
-      }
       throw new BadCredentialsException(WRONG);
     }
     if (!"active".equals(user.get("status")) || !"active".equals(user.get("customer_status"))) {
@@ -128,10 +126,8 @@ public final class PasswordSignIn implements AuthenticationProvider {
   /**
    * Counts one more wrong password in one statement (concurrent attempts each count) and, from the
    * {@code maxFailures}-th on, sets the throttle: lockout × 2^(failures − max), at most a day.
-   *
-   * @return for how many seconds sign-in is now throttled, or null
    */
-  private Long recordFailure(long userId) {
+  private void recordFailure(long userId) {
     // locked_until is assigned first, so it sees failed_logins before this increment.
     jdbc.sql(
             """
@@ -149,27 +145,5 @@ public final class PasswordSignIn implements AuthenticationProvider {
         .param("maxLockout", MAX_LOCKOUT.toSeconds())
         .param("id", userId)
         .update();
-    // NULL (no pause yet) is a row with a null column, so read rows, not a single value.
-    Object wait =
-        jdbc
-            .sql(
-                "SELECT TIMESTAMPDIFF(SECOND, NOW(3), locked_until) AS wait FROM user_account"
-                    + " WHERE id = ?")
-            .param(userId)
-            .query()
-            .listOfRows()
-            .stream()
-            .findFirst()
-            .map(row -> row.get("wait"))
-            .orElse(null);
-    return wait instanceof Number n ? Math.max(0, n.longValue()) : null;
-  }
-
-  private static LockedException throttled(long seconds) {
-    long minutes = Math.max(1, (seconds + 59) / 60);
-    return new LockedException(
-        "too many wrong passwords for this account: sign-in is paused; try again in "
-            + minutes
-            + (minutes == 1 ? " minute" : " minutes"));
   }
 }

@@ -2,6 +2,7 @@ package io.stratus.console.signin;
 
 import io.stratus.common.db.Database;
 import io.stratus.console.ConsoleSettings;
+import io.stratus.console.web.SameOriginRedirects;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -24,7 +26,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Spring Security for the console: every page but sign-in and the static assets needs a signed-in
  * user; forms carry CSRF tokens (held in the session, so in MySQL); the session id is rotated at
  * sign-in; responses carry security headers, a content security policy allowing only the console's
- * own scripts and styles among them; sessions end after {@code session.absolute-timeout}.
+ * own scripts and styles among them; sessions end after {@code session.absolute-timeout}. Every
+ * redirect is a path on the request's own origin ({@link SameOriginRedirects}), and a refused
+ * sign-in leaves nothing of the attempt in the session ({@link SignInFailure}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -64,6 +68,13 @@ public class SecurityConfiguration {
         };
     success.setDefaultTargetUrl("/");
     success.setAlwaysUseDefaultTargetUrl(false);
+    // The saved request's URL is absolute, built from the Host header and Spring's port mapper:
+    // every redirect goes to a path on the request's own origin instead.
+    SameOriginRedirects redirects = new SameOriginRedirects();
+    success.setRedirectStrategy(redirects);
+    SimpleUrlLogoutSuccessHandler signedOut = new SimpleUrlLogoutSuccessHandler();
+    signedOut.setDefaultTargetUrl("/signin?signedout");
+    signedOut.setRedirectStrategy(redirects);
     // One manager with this one provider and no parent: a parent (Spring's global manager, which
     // would pick up the same bean) would check each wrong password twice and count it twice.
     http.authenticationManager(new ProviderManager(signIn))
@@ -86,7 +97,7 @@ public class SecurityConfiguration {
                     .usernameParameter("email")
                     .passwordParameter("password")
                     .successHandler(success)
-                    .failureUrl("/signin?error")
+                    .failureHandler(new SignInFailure(redirects))
                     .permitAll())
         .logout(
             logout ->
@@ -105,10 +116,17 @@ public class SecurityConfiguration {
                                 null);
                           }
                         })
-                    .logoutSuccessUrl("/signin?signedout")
+                    .logoutSuccessHandler(signedOut)
                     .deleteCookies(SessionConfiguration.COOKIE))
         .sessionManagement(session -> session.sessionFixation().changeSessionId())
-        .exceptionHandling(errors -> errors.accessDeniedHandler(refusal()))
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokens()))
+        .exceptionHandling(
+            errors ->
+                errors
+                    .authenticationEntryPoint(
+                        (request, response, signedOutVisit) ->
+                            redirects.sendRedirect(request, response, "/signin"))
+                    .accessDeniedHandler(refusal()))
         .headers(
             headers ->
                 headers
