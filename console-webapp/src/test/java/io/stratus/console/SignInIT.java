@@ -347,7 +347,7 @@ class SignInIT {
             Base64.getEncoder().encodeToString(notUtf8),
             "!!!not base64 at all%%%",
             "abc",
-            "A".repeat(10_001),
+            "A".repeat(4_000),
             Base64.getUrlEncoder().encodeToString(new byte[71]));
     RawHttps signedIn = client();
     assertEquals(302, signIn(signedIn, acme.email(), acme.password()).status());
