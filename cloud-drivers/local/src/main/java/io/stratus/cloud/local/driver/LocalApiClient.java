@@ -109,15 +109,17 @@ final class LocalApiClient {
     String signedPath =
         uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     String timestamp = Long.toString(System.currentTimeMillis());
+    String nonce = RequestSigner.nonce();
     String signature =
         RequestSigner.sign(
-            secret, RequestSigner.stringToSign(method, signedPath, timestamp, bytes));
+            secret, RequestSigner.stringToSign(method, signedPath, timestamp, nonce, bytes));
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
             .header(RequestSigner.ACCESS_KEY_HEADER, accessKey)
             .header(RequestSigner.TIMESTAMP_HEADER, timestamp)
+            .header(RequestSigner.NONCE_HEADER, nonce)
             .header(RequestSigner.SIGNATURE_HEADER, signature)
             .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
             .build();
