@@ -131,7 +131,8 @@ final class LocalApiClient {
           CloudErrorType.COMMUNICATION,
           0,
           null,
-          "the local cloud at " + endpoint + " did not answer: " + e.getMessage(),
+          // Never the remote's words: whatever answered there (a banner, a page) stays there.
+          "could not reach the cloud at " + endpoint + " (" + e.getClass().getSimpleName() + ")",
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
