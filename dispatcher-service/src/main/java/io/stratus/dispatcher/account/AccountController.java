@@ -140,10 +140,11 @@ public class AccountController {
       for (ConfigField field : fields) {
         if (field.operatorProvided()) {
           String value = values.get(field.name());
-          if (value == null || value.isBlank()) {
+          String catalogue = (String) cloud.get("endpoint");
+          checked.put(field.name(), endpoints.resolve(catalogue, value));
+          if (value == null || value.isBlank() || value.equals(catalogue)) {
             values.remove(field.name());
           }
-          checked.put(field.name(), endpoints.resolve((String) cloud.get("endpoint"), value));
         }
       }
       ProviderContext.validated(fields, checked, null);
