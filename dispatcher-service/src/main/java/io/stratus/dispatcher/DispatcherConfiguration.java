@@ -178,7 +178,7 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
   @Bean
   AccountController accountController(
       Resources resources, ActionDispatcher dispatcher, CredentialVault vault) {
-    return new AccountController(resources, dispatcher, vault);
+    return new AccountController(resources, dispatcher, vault, settings.cloudEndpoints());
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package io.stratus.dispatcher;
 
+import io.stratus.cloud.spi.EndpointAllowList;
 import io.stratus.common.config.Config;
 import io.stratus.common.db.DatabaseSettings;
 import io.stratus.common.keys.KeySettings;
@@ -31,6 +32,9 @@ import java.util.Optional;
  *   <li>{@code keys.kek.file} (required), {@code keys.cache.ttl}: the key-encryption key
  *   <li>{@code agent.ca.dir}, {@code agent.url}, {@code agent.token.ttl}, {@code
  *       agent.certificate.lifetime}: bringing in guest agents ({@link AgentSettings})
+ *   <li>{@code cloud.endpoint.allow} (default none): the endpoints a customer may give a cloud
+ *       account besides its cloud's own (the catalogue's), comma-separated URL prefixes or {@code
+ *       host:port} ({@link EndpointAllowList}); anything else is refused at registration
  *   <li>{@code dispatcher.max-body-bytes} (default 65536): the largest request body accepted
  *   <li>{@code log.dir} (optional): write {@code dispatcher.log} there as well as to the console
  * </ul>
@@ -44,6 +48,7 @@ public record DispatcherSettings(
     KmClientSettings km,
     KeySettings keys,
     AgentSettings agent,
+    EndpointAllowList cloudEndpoints,
     Optional<Path> logDir) {
 
   public static final int PORT = 3302;
@@ -65,8 +70,17 @@ public record DispatcherSettings(
             KmClientSettings.from(config),
             KeySettings.from(config),
             AgentSettings.from(config, server.port()),
+            cloudEndpoints(config),
             config.optional("log.dir").map(Path::of));
     config.rejectUnknownKeys();
     return settings;
+  }
+
+  private static EndpointAllowList cloudEndpoints(Config config) {
+    try {
+      return EndpointAllowList.of(config.getList("cloud.endpoint.allow"));
+    } catch (IllegalArgumentException e) {
+      throw config.error("cloud.endpoint.allow", e.getMessage());
+    }
   }
 }

@@ -100,6 +100,15 @@ class GuestAgentsIT {
             .param(account.id("resourceId"))
             .query(Long.class)
             .single();
+    // img-sleep stands for an image with an agent that has not called yet, so the tests can make
+    // the agent's calls themselves; the cloud says it runs none (img-agent is the one that does).
+    platform
+        .jdbc()
+        .sql(
+            "UPDATE machine_image SET runs_agent = TRUE WHERE region_id = ?"
+                + " AND provider_image_id = 'img-sleep'")
+        .param(regionId)
+        .update();
   }
 
   @AfterAll
@@ -148,7 +157,10 @@ class GuestAgentsIT {
 
   @Test
   @Order(3)
-  void theRightTokenBringsTheAgentInOnceWithACertificateForItsAddress() throws Exception {
+  void theRightTokenBringsTheAgentInOnceWithACertificateForTheCloudsAddressNotTheCallers()
+      throws Exception {
+    String cloudsAddress = privateIp(serverId);
+    assertNotEquals("127.42.9.9", cloudsAddress);
     HttpResponse<String> accepted = handshake(serverId, token, csr(agentKey));
     assertEquals(200, accepted.statusCode(), accepted.body());
     JsonNode answer = JSON.readTree(accepted.body());
@@ -156,16 +168,18 @@ class GuestAgentsIT {
     agentCertificate = parse(answer.path("certificate").asText());
     assertEquals(agentKey.getPublic(), agentCertificate.getPublicKey());
     assertEquals(
-        new ComponentIdentity("agent", "127.42.9.9"),
-        ComponentIdentity.of(agentCertificate).orElseThrow());
+        new ComponentIdentity("agent", cloudsAddress),
+        ComponentIdentity.of(agentCertificate).orElseThrow(),
+        "the certificate names the server's address as the cloud reported it, not the caller's");
     assertEquals(
         platform.km().tls("console").trustStore().getCertificate("stratus-ca"),
         parse(answer.path("caCertificate").asText()));
 
     JsonNode agent = console.get("/servers/" + serverId + "/agent").body();
     assertEquals("reachable", agent.path("state").asText());
-    assertEquals("127.42.9.9", agent.path("address").asText());
-    assertEquals(2003, agent.path("port").asInt());
+    assertEquals(cloudsAddress, agent.path("address").asText());
+    assertEquals(
+        2003, agent.path("port").asInt(), "the port is the configured one, not the caller's");
     assertEquals("1.2.3", agent.path("version").asText());
     assertEquals(64, agent.path("certificateFingerprint").asText().length());
 
@@ -356,7 +370,52 @@ class GuestAgentsIT {
     }
   }
 
+  @Test
+  @Order(11)
+  void aLaunchFromAnImageWithoutAnAgentGetsNoToken() throws Exception {
+    Answer launched = console.post("/servers", launch("no-agent", "img-http"));
+    long plain = launched.id("resourceId");
+    assertEquals("COMPLETE", awaitJob(launched).path("status").asText());
+    String payload =
+        platform
+            .jdbc()
+            .sql("SELECT payload FROM task WHERE job_id = ?")
+            .param(launched.id("jobId"))
+            .query(String.class)
+            .single();
+    assertTrue(JSON.readTree(payload).path("agent").isMissingNode(), payload);
+    assertEquals(0, count("agent_bootstrap_token WHERE server_id = " + plain));
+    assertEquals(404, console.get("/servers/" + plain + "/agent").status());
+    HttpResponse<String> refused = handshake(plain, "any-token", csr(newKey()));
+    assertEquals(401, refused.statusCode(), refused.body());
+  }
+
+  @Test
+  @Order(12)
+  void aTokenEndsWithItsServer() throws Exception {
+    Answer launched = console.post("/servers", launch("short-lived", "img-sleep"));
+    long server = launched.id("resourceId");
+    assertEquals("COMPLETE", awaitJob(launched).path("status").asText());
+    String unused = tokenOf(launched.id("jobId"), server);
+    assertEquals(1, count("agent_bootstrap_token WHERE server_id = " + server));
+    assertEquals(
+        "COMPLETE", awaitJob(console.delete("/servers/" + server)).path("status").asText());
+    assertEquals(
+        0, count("agent_bootstrap_token WHERE server_id = " + server), "the token was revoked");
+    HttpResponse<String> refused = handshake(server, unused, csr(newKey()));
+    assertEquals(401, refused.statusCode(), refused.body());
+  }
+
   // --- helpers ---
+
+  private String privateIp(long server) {
+    return platform
+        .jdbc()
+        .sql("SELECT private_ip FROM server WHERE id = ?")
+        .param(server)
+        .query(String.class)
+        .single();
+  }
 
   /** Waits for server {@code server}'s agent to reach {@code state}; returns it. */
   private JsonNode awaitAgent(long server, String state) throws InterruptedException {

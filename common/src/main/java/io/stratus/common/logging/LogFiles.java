@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class LogFiles {
   /** The one pattern every component logs with. */
   public static final String PATTERN =
-      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level [%thread] %logger{36} - %maskedMsg%n";
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level [%thread] %logger{36} - %maskedMsg%n%escapedEx";
 
   private LogFiles() {}
 
@@ -64,5 +64,6 @@ public final class LogFiles {
       context.putObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY, rules);
     }
     rules.putIfAbsent("maskedMsg", MaskingMessageConverter.class.getName());
+    rules.putIfAbsent("escapedEx", EscapingThrowableConverter.class.getName());
   }
 }

@@ -4,6 +4,7 @@ import io.stratus.cloud.spi.CloudException;
 import io.stratus.cloud.spi.CloudProviderFactory;
 import io.stratus.cloud.spi.CloudProviders;
 import io.stratus.cloud.spi.ConfigField;
+import io.stratus.cloud.spi.EndpointAllowList;
 import io.stratus.cloud.spi.InternalException;
 import io.stratus.cloud.spi.ProviderContext;
 import io.stratus.common.job.Action;
@@ -44,12 +45,17 @@ public class AccountController {
   private final Resources resources;
   private final ActionDispatcher dispatcher;
   private final CredentialVault vault;
+  private final EndpointAllowList endpoints;
 
   public AccountController(
-      Resources resources, ActionDispatcher dispatcher, CredentialVault vault) {
+      Resources resources,
+      ActionDispatcher dispatcher,
+      CredentialVault vault,
+      EndpointAllowList endpoints) {
     this.resources = resources;
     this.dispatcher = dispatcher;
     this.vault = vault;
+    this.endpoints = endpoints;
   }
 
   @PostMapping
@@ -120,16 +126,28 @@ public class AccountController {
     return dispatcher.dispatch(actor, Action.ACCOUNT_TEST, id, ActionDispatcher.payload());
   }
 
-  /** Checks the values against the driver's fields and splits them into public and secret parts. */
-  private static Credential credential(
+  /**
+   * Checks the values against the driver's fields and splits them into public and secret parts. An
+   * operator-provided field (the endpoint) is the catalogue's: the customer's value is kept only
+   * when the operator allows it, and the catalogue's is not copied into the credential (a changed
+   * catalogue applies to the account at once).
+   */
+  private Credential credential(
       List<ConfigField> fields, Map<String, Object> cloud, Map<String, String> given) {
     Map<String, String> values = new HashMap<>(given == null ? Map.of() : given);
-    if (cloud.get("endpoint") != null
-        && fields.stream().anyMatch(f -> f.name().equals("endpoint"))) {
-      values.putIfAbsent("endpoint", (String) cloud.get("endpoint"));
-    }
+    Map<String, String> checked = new HashMap<>(values);
     try {
-      ProviderContext.validated(fields, values, null);
+      for (ConfigField field : fields) {
+        if (field.operatorProvided()) {
+          String value = values.get(field.name());
+          String catalogue = (String) cloud.get("endpoint");
+          checked.put(field.name(), endpoints.resolve(catalogue, value));
+          if (value == null || value.isBlank() || value.equals(catalogue)) {
+            values.remove(field.name());
+          }
+        }
+      }
+      ProviderContext.validated(fields, checked, null);
     } catch (CloudException e) {
       throw DispatchException.badRequest(e.getMessage());
     }

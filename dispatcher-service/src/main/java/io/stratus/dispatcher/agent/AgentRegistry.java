@@ -19,8 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The agent registry ({@code guest_agent}): brings an agent in with its one-time bootstrap token,
  * renews its certificate, and shows each server's agent. A token is good once, for its server only,
- * until it expires; the registry keeps the agent's certificate fingerprint (what the pinger and the
- * workers pin), its address, version and state.
+ * until it expires or the server ends; the registry keeps the agent's certificate fingerprint (what
+ * the pinger and the workers pin), its address, version and state. The address an agent's
+ * certificate is bound to and the workers call is the server's as the workers recorded it from the
+ * cloud ({@code server.private_ip}), never one the caller names; the port is {@code agent.port}.
  */
 public final class AgentRegistry {
   private static final Logger log = LoggerFactory.getLogger(AgentRegistry.class);
@@ -61,8 +63,7 @@ public final class AgentRegistry {
    */
   public Issued handshake(AgentHandshake request, String remoteAddress) {
     long serverId = request.serverId() == null ? -1 : request.serverId();
-    String address = checked(request.address(), ADDRESS, "address");
-    int port = port(request.port());
+    int port = settings.port();
     String version = checked(request.version(), VERSION, "version");
     if (request.token() == null || request.token().isBlank()) {
       throw DispatchException.badRequest("token is required");
@@ -79,7 +80,7 @@ public final class AgentRegistry {
                       .sql(
                           """
                           SELECT t.token_sha256, t.expires_at <= :now AS expired, t.used_at,
-                                 s.customer_id, s.state
+                                 s.customer_id, s.state, s.private_ip
                             FROM agent_bootstrap_token t JOIN server s ON s.id = t.server_id
                            WHERE t.server_id = :server FOR UPDATE
                           """)
@@ -121,6 +122,7 @@ public final class AgentRegistry {
               if (refusal.get() != null) {
                 return null;
               }
+              String address = cloudsAddress(serverId, row.get("private_ip"));
               X509Certificate certificate =
                   authority.sign(request.csr(), address, settings.certificateLifetime());
               jdbc.sql("UPDATE agent_bootstrap_token SET used_at = :now WHERE server_id = :server")
@@ -134,7 +136,7 @@ public final class AgentRegistry {
                   "server",
                   serverId,
                   "accepted",
-                  "agent " + version + " at " + address + ":" + port);
+                  "agent " + version + " at " + address + ":" + port + said(request, address));
               return new Issued(serverId, certificate);
             });
     Refusal refused = refusal.get();
@@ -168,8 +170,7 @@ public final class AgentRegistry {
    * @throws DispatchException 403 if that certificate belongs to no registered agent
    */
   public Issued renew(X509Certificate current, AgentRenewal request, String remoteAddress) {
-    String address = checked(request.address(), ADDRESS, "address");
-    int port = port(request.port());
+    int port = settings.port();
     String version = checked(request.version(), VERSION, "version");
     String fingerprint = Tokens.fingerprint(current);
     return transactions.execute(
@@ -178,7 +179,7 @@ public final class AgentRegistry {
               jdbc
                   .sql(
                       """
-                      SELECT a.server_id, a.customer_id, s.state
+                      SELECT a.server_id, a.customer_id, s.state, s.private_ip
                         FROM guest_agent a JOIN server s ON s.id = a.server_id
                        WHERE a.cert_fingerprint = :fingerprint FOR UPDATE
                       """)
@@ -196,6 +197,7 @@ public final class AgentRegistry {
           if ("terminated".equals(row.get("state"))) {
             throw DispatchException.conflict("server " + serverId + " is terminated");
           }
+          String address = cloudsAddress(serverId, row.get("private_ip"));
           X509Certificate certificate =
               authority.sign(request.csr(), address, settings.certificateLifetime());
           record(serverId, customer, certificate, address, port, version, false);
@@ -265,20 +267,33 @@ public final class AgentRegistry {
     return new Actor("agent", customer, null, "agent of server " + serverId, remoteAddress);
   }
 
+  /**
+   * The server's address as the cloud reported it: what the agent's certificate is bound to and
+   * where the workers and the pinger call it.
+   *
+   * @throws DispatchException 503 while no address is recorded yet (the agent tries again)
+   */
+  private static String cloudsAddress(long serverId, Object privateIp) {
+    if (privateIp == null || !ADDRESS.matcher(privateIp.toString()).matches()) {
+      throw new DispatchException(
+          503, "server " + serverId + " has no address from its cloud yet; try again shortly");
+    }
+    return privateIp.toString();
+  }
+
+  /** For the audit: what the agent named, when it was not the cloud's address. */
+  private static String said(AgentHandshake request, String address) {
+    return request.address() == null || request.address().equals(address)
+        ? ""
+        : ADDRESS.matcher(request.address()).matches()
+            ? " (it named " + request.address() + ", not believed)"
+            : " (it named a malformed address, not believed)";
+  }
+
   private static String checked(String value, Pattern pattern, String field) {
     if (value == null || !pattern.matcher(value).matches()) {
       throw DispatchException.badRequest(field + " is missing or malformed");
     }
     return value;
-  }
-
-  private static int port(Integer port) {
-    if (port == null) {
-      return 2003;
-    }
-    if (port < 1 || port > 65535) {
-      throw DispatchException.badRequest("port must be between 1 and 65535");
-    }
-    return port;
   }
 }

@@ -19,10 +19,13 @@ import java.util.Optional;
  *       address as a VM reaches it, written into each launch's user data
  *   <li>{@code agent.token.ttl} (default 2h): how long a launch's bootstrap token stays good
  *   <li>{@code agent.certificate.lifetime} (default 90d): an agent certificate's lifetime
+ *   <li>{@code agent.port} (default 2003): the port agents listen on, recorded for every agent
+ *       (what an agent says about its own address and port is not believed: its address is the
+ *       cloud's record of its server)
  * </ul>
  */
 public record AgentSettings(
-    Optional<Path> caDir, URI url, Duration tokenTtl, Duration certificateLifetime) {
+    Optional<Path> caDir, URI url, Duration tokenTtl, Duration certificateLifetime, int port) {
 
   public static AgentSettings from(Config config, int port) {
     Optional<Path> caDir = config.optional("agent.ca.dir").map(Path::of);
@@ -47,7 +50,11 @@ public record AgentSettings(
         || lifetime.compareTo(Duration.ofDays(825)) > 0) {
       throw config.error("agent.certificate.lifetime", "must be between 5m and 825d");
     }
-    return new AgentSettings(caDir, uri, tokenTtl, lifetime);
+    int agentPort = config.getInt("agent.port", 2003);
+    if (agentPort < 1 || agentPort > 65535) {
+      throw config.error("agent.port", "must be between 1 and 65535");
+    }
+    return new AgentSettings(caDir, uri, tokenTtl, lifetime, agentPort);
   }
 
   /** The Dispatcher's address as agents call it, without a trailing slash. */

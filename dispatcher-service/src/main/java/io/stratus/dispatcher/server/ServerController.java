@@ -108,13 +108,19 @@ public class ServerController {
       parameters.put("userData", request.userData());
     }
     // The server row, then its agent bootstrap (which adds to the task's parameters), in the
-    // launch's one transaction. The bootstrap travels in user data: a cloud without it gets none.
+    // launch's one transaction. The bootstrap travels in user data: a cloud without it gets none,
+    // and so does an image that runs no agent (a token nobody would use is not made).
+    Object agentFlag = image.get("runs_agent");
+    boolean runsAgent =
+        agentFlag instanceof Boolean flag
+            ? flag
+            : agentFlag instanceof Number number && number.intValue() != 0;
     return dispatcher.dispatch(
         actor,
         Action.SERVER_LAUNCH,
         () -> {
           long serverId = insertPending(actor, at.accountId(), regionId, request, name);
-          if (can.supportsUserData()) {
+          if (can.supportsUserData() && runsAgent) {
             agents.prepare(customer, serverId, parameters);
           }
           return serverId;

@@ -67,6 +67,18 @@ public final class Platform implements AutoCloseable {
    */
   public static Platform start(
       String purpose, String cloudConfig, Map<String, String> workerOverrides) throws IOException {
+    return start(purpose, cloudConfig, workerOverrides, Map.of());
+  }
+
+  /**
+   * @param dispatcherOverrides extra {@code dispatcher.properties} keys
+   */
+  public static Platform start(
+      String purpose,
+      String cloudConfig,
+      Map<String, String> workerOverrides,
+      Map<String, String> dispatcherOverrides)
+      throws IOException {
     KmFixture km = KmFixture.start(purpose, null);
     LocalCloudProcess cloud = null;
     DispatcherServer dispatcher = null;
@@ -99,6 +111,7 @@ public final class Platform implements AutoCloseable {
       dispatcherKeys.put("agent.url", "https://127.0.0.1:" + port);
       dispatcherKeys.put("server.address", "127.0.0.1");
       dispatcherKeys.put("tls.keystore", pki.resolve("dispatcher.p12").toString());
+      dispatcherKeys.putAll(dispatcherOverrides);
       dispatcher =
           DispatcherServer.start(
               DispatcherSettings.from(Config.of("dispatcher", dispatcherKeys, Map.of())));

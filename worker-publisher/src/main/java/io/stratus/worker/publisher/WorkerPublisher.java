@@ -45,7 +45,8 @@ public final class WorkerPublisher implements Component {
     this.databaseSettings = DatabaseSettings.from(config, "db");
     this.amqpSettings = AmqpSettings.from(config, "amqp");
     this.settings = PublisherSettings.from(config);
-    config.rejectUnknownKeysExcept("subscriber.", "registry.", "km.", "keys.", "tls.", "agent.");
+    config.rejectUnknownKeysExcept(
+        "subscriber.", "registry.", "km.", "keys.", "tls.", "agent.", "cloud.");
   }
 
   @Override

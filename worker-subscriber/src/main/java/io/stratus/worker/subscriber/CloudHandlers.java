@@ -35,7 +35,10 @@ public final class CloudHandlers {
     return context -> {
       Agents reach = agents.apply(context);
       CloudConnector connector =
-          new CloudConnector(context.database().reads(), credentials.apply(context));
+          new CloudConnector(
+              context.database().reads(),
+              credentials.apply(context),
+              context.settings().cloudEndpoints());
       TaskContext tasks =
           new TaskContext(
               context.database().primary(),

@@ -1,5 +1,6 @@
 package io.stratus.worker.subscriber;
 
+import io.stratus.cloud.spi.EndpointAllowList;
 import io.stratus.common.config.Config;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.List;
  *       agent, by the names agents offer them under
  *   <li>{@code agent.logs.keep-lines} (default 10000) lines kept per server and log; older ones go
  *   <li>{@code agent.timeout} (default 10s) how long a log read waits for an agent's answer
+ *   <li>{@code cloud.endpoint.allow} (default none) the endpoints an account may name besides its
+ *       cloud's own, comma-separated URL prefixes or {@code host:port} ({@link EndpointAllowList});
+ *       checked before every connection, so a worker never calls an endpoint it does not allow
  * </ul>
  */
 public record SubscriberSettings(
@@ -34,7 +38,8 @@ public record SubscriberSettings(
     Duration waitLimit,
     List<String> agentLogs,
     int agentLogLines,
-    Duration agentTimeout) {
+    Duration agentTimeout,
+    EndpointAllowList cloudEndpoints) {
 
   public static SubscriberSettings from(Config config) {
     int tasks = config.getInt("subscriber.task-concurrency", 8);
@@ -77,7 +82,13 @@ public record SubscriberSettings(
     if (agentTimeout.toMillis() < 100 || agentTimeout.toMinutes() > 5) {
       throw config.error("agent.timeout", "must be between 100ms and 5m");
     }
+    EndpointAllowList endpoints;
+    try {
+      endpoints = EndpointAllowList.of(config.getList("cloud.endpoint.allow"));
+    } catch (IllegalArgumentException e) {
+      throw config.error("cloud.endpoint.allow", e.getMessage());
+    }
     return new SubscriberSettings(
-        tasks, cache, taskLease, cacheLease, stop, poll, wait, logs, keep, agentTimeout);
+        tasks, cache, taskLease, cacheLease, stop, poll, wait, logs, keep, agentTimeout, endpoints);
   }
 }

@@ -28,16 +28,31 @@ final class SignedHttp {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     if (sign) {
-      String timestamp = Long.toString(System.currentTimeMillis());
-      request
-          .header(RequestSigner.ACCESS_KEY_HEADER, accessKey)
-          .header(RequestSigner.TIMESTAMP_HEADER, timestamp)
-          .header(
-              RequestSigner.SIGNATURE_HEADER,
-              RequestSigner.sign(
-                  secret, RequestSigner.stringToSign(method, path, timestamp, body)));
+      signHeaders(request, method, path, body);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** One signed request, to send as often as a test likes (a replay). */
+  HttpRequest signed(String method, String path, byte[] body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    return signHeaders(request, method, path, body).build();
+  }
+
+  private HttpRequest.Builder signHeaders(
+      HttpRequest.Builder request, String method, String path, byte[] body) {
+    String timestamp = Long.toString(System.currentTimeMillis());
+    String nonce = RequestSigner.nonce();
+    return request
+        .header(RequestSigner.ACCESS_KEY_HEADER, accessKey)
+        .header(RequestSigner.TIMESTAMP_HEADER, timestamp)
+        .header(RequestSigner.NONCE_HEADER, nonce)
+        .header(
+            RequestSigner.SIGNATURE_HEADER,
+            RequestSigner.sign(
+                secret, RequestSigner.stringToSign(method, path, timestamp, nonce, body)));
   }
 
   HttpResponse<String> send(String method, String path, String body)

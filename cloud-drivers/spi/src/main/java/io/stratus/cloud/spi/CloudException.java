@@ -2,7 +2,9 @@ package io.stratus.cloud.spi;
 
 /**
  * What a cloud said went wrong, in one taxonomy for every driver. Each driver maps its cloud's
- * errors to a {@link CloudErrorType} in one place and keeps the original cause chained.
+ * errors to a {@link CloudErrorType} in one place and keeps the original cause chained. The message
+ * is always the {@link CloudMessages#summary} of what it was given: one bounded, printable line,
+ * whatever the cloud answered.
  */
 public class CloudException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -13,7 +15,7 @@ public class CloudException extends RuntimeException {
 
   public CloudException(
       CloudErrorType type, int httpCode, String providerCode, String message, Throwable cause) {
-    super(message, cause);
+    super(CloudMessages.summary(message), cause);
     this.type = type;
     this.httpCode = httpCode;
     this.providerCode = providerCode;

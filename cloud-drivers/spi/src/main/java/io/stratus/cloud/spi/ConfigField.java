@@ -5,12 +5,27 @@ import java.util.Objects;
 /**
  * One credential or endpoint field a driver needs, so the console can draw its form and the
  * Dispatcher can validate what it is given.
+ *
+ * @param operatorProvided the operator decides this field's value (a cloud's endpoint: the
+ *     catalogue's cloud row, or an entry of the operator's {@link EndpointAllowList}); a customer's
+ *     value is refused unless the operator allows it, and the field is never required of customers
  */
-public record ConfigField(String name, FieldType type, boolean required, String description) {
+public record ConfigField(
+    String name, FieldType type, boolean required, String description, boolean operatorProvided) {
   public ConfigField {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(description, "description");
+  }
+
+  /** A field the customer provides. */
+  public ConfigField(String name, FieldType type, boolean required, String description) {
+    this(name, type, required, description, false);
+  }
+
+  /** The cloud's endpoint, which the operator provides ({@link EndpointAllowList}). */
+  public static ConfigField endpoint(String description) {
+    return new ConfigField(EndpointAllowList.ENDPOINT, FieldType.TEXT, true, description, true);
   }
 
   public boolean isSecret() {

@@ -12,6 +12,7 @@ import io.stratus.common.cache.CacheWork;
 import io.stratus.common.messaging.EventPublisher;
 import io.stratus.common.messaging.MessageCodec;
 import io.stratus.worker.subscriber.CacheRefresher;
+import io.stratus.worker.subscriber.agent.AgentTokens;
 import io.stratus.worker.subscriber.cloud.CloudConnector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -119,6 +120,8 @@ public final class ServerCacheRefresher implements CacheRefresher {
                    terminated_at = NOW(3) WHERE id = ?
             """,
             vanished.stream().map(row -> new Object[] {row.id()}).toList());
+        batches.batchUpdate(
+            AgentTokens.REVOKE, vanished.stream().map(row -> new Object[] {row.id()}).toList());
         announcer.submit(() -> vanished.forEach(row -> publish(work, row.id(), "terminated")));
       }
       announcer.finish();
@@ -376,6 +379,14 @@ public final class ServerCacheRefresher implements CacheRefresher {
                       c.row().id()
                     })
             .toList());
+    List<Object[]> ended =
+        changes.stream()
+            .filter(c -> "terminated".equals(c.state()))
+            .map(c -> new Object[] {c.row().id()})
+            .toList();
+    if (!ended.isEmpty()) {
+      batches.batchUpdate(AgentTokens.REVOKE, ended);
+    }
   }
 
   /** Gives a launch's pending row (found by its client token) the cloud's id and state. */

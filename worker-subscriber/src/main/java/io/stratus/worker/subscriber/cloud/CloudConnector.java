@@ -3,6 +3,8 @@ package io.stratus.worker.subscriber.cloud;
 import io.stratus.cloud.spi.CloudProvider;
 import io.stratus.cloud.spi.CloudProviderFactory;
 import io.stratus.cloud.spi.CloudProviders;
+import io.stratus.cloud.spi.ConfigField;
+import io.stratus.cloud.spi.EndpointAllowList;
 import io.stratus.cloud.spi.ProviderContext;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,18 +14,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Connects a driver for one (account, region) of the database: which driver and endpoint the
  * account's cloud uses, the account's credentials from the {@link CredentialSource}, and the
- * region's provider id.
+ * region's provider id. The endpoint is the catalogue's (the operator's cloud row) unless the
+ * account names one the operator allows ({@code cloud.endpoint.allow}), checked again here before
+ * any request, whatever the Dispatcher accepted.
  */
 public final class CloudConnector {
   private final JdbcClient jdbc;
   private final CredentialSource credentials;
+  private final EndpointAllowList endpoints;
 
+  /** A connector that uses only the catalogue's endpoints. */
   public CloudConnector(DataSource reads, CredentialSource credentials) {
-    this.jdbc = JdbcClient.create(reads);
-    this.credentials = credentials;
+    this(reads, credentials, EndpointAllowList.none());
   }
 
-  /** A provider working in the region {@code regionId} (our id) of its account. */
+  public CloudConnector(
+      DataSource reads, CredentialSource credentials, EndpointAllowList endpoints) {
+    this.jdbc = JdbcClient.create(reads);
+    this.credentials = credentials;
+    this.endpoints = endpoints;
+  }
+
+  /**
+   * A provider working in the region {@code regionId} (our id) of its account.
+   *
+   * @throws io.stratus.cloud.spi.CloudException {@code INVALID_REQUEST} when the account names an
+   *     endpoint the operator does not allow
+   */
   public CloudProvider connect(long regionId) {
     Map<String, Object> row =
         jdbc.sql(
@@ -63,8 +80,12 @@ public final class CloudConnector {
             credentials.credentials(
                 ((Number) row.get("customer_id")).longValue(),
                 ((Number) row.get("account_id")).longValue()));
-    if (row.get("endpoint") != null) {
-      values.putIfAbsent("endpoint", (String) row.get("endpoint"));
+    for (ConfigField field : factory.contextFields()) {
+      if (field.operatorProvided()) {
+        values.put(
+            field.name(),
+            endpoints.resolve((String) row.get("endpoint"), values.get(field.name())));
+      }
     }
     return factory.connect(new ProviderContext(factory.contextFields(), values, providerRegionId));
   }

@@ -37,7 +37,14 @@ final class AccountRegistration extends CloudTask {
     long accountId = resourceId(task);
     Map<String, Object> account = row("cloud_account", accountId);
     long customerId = id(account, "customer_id");
-    try (CloudProvider provider = context.connector().connectAccount(accountId)) {
+    CloudProvider connected;
+    try {
+      connected = context.connector().connectAccount(accountId);
+    } catch (CloudException e) {
+      markError(accountId, e.getMessage());
+      throw e;
+    }
+    try (CloudProvider provider = connected) {
       progress(task, 10, "testing the connection to the cloud");
       try {
         run(provider::testConnection);
@@ -108,10 +115,12 @@ final class AccountRegistration extends CloudTask {
       jdbc.sql(
               """
               INSERT INTO machine_image (customer_id, cloud_account_id, region_id,
-                     provider_image_id, name, description, platform, state, is_public)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                     provider_image_id, name, description, platform, state, is_public,
+                     runs_agent)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               ON DUPLICATE KEY UPDATE name = VALUES(name), description = VALUES(description),
-                     platform = VALUES(platform), state = VALUES(state)
+                     platform = VALUES(platform), state = VALUES(state),
+                     runs_agent = VALUES(runs_agent)
               """)
           .params(
               customerId,
@@ -122,7 +131,8 @@ final class AccountRegistration extends CloudTask {
               image.description(),
               image.platform(),
               image.state().name().toLowerCase(Locale.ROOT),
-              image.isPublic())
+              image.isPublic(),
+              image.runsAgent())
           .update();
     }
     for (ServerProduct product : products) {

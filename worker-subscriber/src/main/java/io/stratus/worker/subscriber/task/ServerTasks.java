@@ -12,6 +12,7 @@ import io.stratus.common.job.Action;
 import io.stratus.common.task.RecoverableTaskException;
 import io.stratus.common.task.Task;
 import io.stratus.common.task.TaskHandler;
+import io.stratus.worker.subscriber.agent.AgentTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -143,6 +144,9 @@ public final class ServerTasks {
           .param("public", vm == null ? null : vm.publicAddress())
           .param("id", serverId)
           .update();
+      if ("terminated".equals(state)) {
+        jdbc.sql(AgentTokens.REVOKE).param(serverId).update();
+      }
       if (!state.equals(known)) {
         event("server", task, serverId, state);
       }

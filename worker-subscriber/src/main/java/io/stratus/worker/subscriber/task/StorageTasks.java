@@ -198,6 +198,7 @@ public final class StorageTasks {
       image = images.capture(step.providerId("server", serverId), (String) row.get("name"));
       step.set("machine_image", id, "provider_image_id", image.id());
     }
+    step.set("machine_image", id, "runs_agent", image.runsAgent());
     step.set("machine_image", id, "state", state(image.state()));
     step.event("image", task, id, state(image.state()));
     return "image " + id + " is " + state(image.state());

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's HTTP API on 127.0.0.1: JSON in and out, every request signed (see {@link
- * RequestSigner}) except the metadata endpoint, which answers only a VM's own token. Errors are
- * {@code {"error":{"code":..,"message":..}}} with a 4xx status for anything the caller got wrong.
+ * RequestSigner}, each signature good once) except the metadata endpoint, which answers only a VM's
+ * own token. Errors are {@code {"error":{"code":..,"message":..}}} with a 4xx status for anything
+ * the caller got wrong.
  */
 final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
@@ -51,6 +52,7 @@ final class ApiServer implements AutoCloseable {
   private final VmService vms;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(16);
+  private final ReplayGuard replays = new ReplayGuard(MAX_SKEW_MILLIS);
 
   ApiServer(
       int port,
@@ -174,7 +176,8 @@ final class ApiServer implements AutoCloseable {
     String accessKey = headers.getFirst(RequestSigner.ACCESS_KEY_HEADER);
     String timestamp = headers.getFirst(RequestSigner.TIMESTAMP_HEADER);
     String signature = headers.getFirst(RequestSigner.SIGNATURE_HEADER);
-    if (accessKey == null || timestamp == null || signature == null) {
+    String nonce = headers.getFirst(RequestSigner.NONCE_HEADER);
+    if (accessKey == null || timestamp == null || signature == null || nonce == null) {
       throw new ApiException(401, "AuthFailure", "the request is not signed");
     }
     long millis;
@@ -183,7 +186,8 @@ final class ApiServer implements AutoCloseable {
     } catch (NumberFormatException e) {
       throw new ApiException(401, "AuthFailure", "the timestamp is not epoch milliseconds");
     }
-    if (Math.abs(System.currentTimeMillis() - millis) > MAX_SKEW_MILLIS) {
+    long now = System.currentTimeMillis();
+    if (Math.abs(now - millis) > MAX_SKEW_MILLIS) {
       throw new ApiException(401, "AuthFailure", "the timestamp is more than 5 minutes off");
     }
     String toSign =
@@ -194,9 +198,13 @@ final class ApiServer implements AutoCloseable {
                     ? ""
                     : "?" + exchange.getRequestURI().getRawQuery()),
             timestamp,
+            nonce,
             body);
     if (!credentials.verify(accessKey, toSign, signature)) {
       throw new ApiException(401, "AuthFailure", "the access key or signature is wrong");
+    }
+    if (!replays.firstUse(signature, millis, now)) {
+      throw new ApiException(401, "AuthFailure", "this signed request was already used");
     }
   }
 

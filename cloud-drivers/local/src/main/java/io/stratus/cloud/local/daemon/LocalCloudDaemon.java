@@ -1,7 +1,6 @@
 package io.stratus.cloud.local.daemon;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -30,7 +29,7 @@ public final class LocalCloudDaemon implements AutoCloseable {
    * Starts the daemon on {@code dataDir}; {@code port} overrides the configured one if not null.
    */
   public static LocalCloudDaemon start(Path dataDir, Integer port) throws IOException {
-    Files.createDirectories(dataDir);
+    OwnerOnly.directory(dataDir);
     DaemonSettings settings = DaemonSettings.loadOrCreate(dataDir, port);
     Credentials credentials = Credentials.loadOrCreate(dataDir);
     CloudState state = new CloudState(settings, new StateStore(dataDir));

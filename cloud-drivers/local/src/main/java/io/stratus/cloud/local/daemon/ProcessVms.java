@@ -29,7 +29,8 @@ final class ProcessVms {
   private final Map<String, Process> children = new ConcurrentHashMap<>();
 
   ProcessVms(Path dataDir, int apiPort, List<String> agentCommand) throws IOException {
-    this.vmRoot = Files.createDirectories(dataDir.resolve("vms"));
+    this.vmRoot = OwnerOnly.directory(dataDir.resolve("vms"));
+    OwnerOnly.narrow(vmRoot, 1);
     this.apiPort = apiPort;
     this.agentCommand = List.copyOf(agentCommand);
   }
@@ -42,8 +43,11 @@ final class ProcessVms {
   void launch(Records.Vm vm, Records.Image image) {
     List<String> command = command(image, vmDir(vm.id));
     try {
-      Path dir = Files.createDirectories(vmDir(vm.id));
-      Files.createDirectories(dir.resolve("volumes"));
+      Path dir = OwnerOnly.directory(vmDir(vm.id));
+      OwnerOnly.directory(dir.resolve("volumes"));
+      if (!Files.exists(dir.resolve("console.log"))) {
+        OwnerOnly.newFile(dir.resolve("console.log"));
+      }
       ProcessBuilder builder = new ProcessBuilder(command);
       builder.directory(dir.toFile());
       builder.redirectErrorStream(true);

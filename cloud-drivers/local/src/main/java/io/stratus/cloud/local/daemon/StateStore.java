@@ -12,7 +12,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes region state atomically: to a temporary file, forced to disk, then renamed over the old
- * one, so a crash leaves either the old or the new state, never half of one.
+ * one, so a crash leaves either the old or the new state, never half of one. The files are
+ * owner-only ({@link OwnerOnly}): they hold VMs' user data and metadata tokens.
  */
 final class StateStore {
   private final Path dir;
@@ -20,7 +21,8 @@ final class StateStore {
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   StateStore(Path dataDir) throws IOException {
-    this.dir = Files.createDirectories(dataDir.resolve("regions"));
+    this.dir = OwnerOnly.directory(dataDir.resolve("regions"));
+    OwnerOnly.narrow(dir, 1);
   }
 
   RegionState load(String region) throws IOException {
@@ -44,12 +46,9 @@ final class StateStore {
   void write(String region, byte[] json) throws IOException {
     Path file = dir.resolve(region + ".json");
     Path tmp = dir.resolve(region + ".json.tmp");
-    try (OutputStream out =
-        Files.newOutputStream(
-            tmp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
+    // Created owner-only (it holds user data and tokens), never reused with another mode.
+    Files.deleteIfExists(tmp);
+    try (OutputStream out = Files.newOutputStream(OwnerOnly.newFile(tmp))) {
       out.write(json);
     }
     try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {

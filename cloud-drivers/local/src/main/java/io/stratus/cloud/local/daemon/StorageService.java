@@ -25,8 +25,10 @@ final class StorageService {
   StorageService(CloudState state, ProcessVms processes, Path dataDir) throws IOException {
     this.state = state;
     this.processes = processes;
-    this.volumeDir = Files.createDirectories(dataDir.resolve("volumes"));
-    this.snapshotDir = Files.createDirectories(dataDir.resolve("snapshots"));
+    this.volumeDir = OwnerOnly.directory(dataDir.resolve("volumes"));
+    this.snapshotDir = OwnerOnly.directory(dataDir.resolve("snapshots"));
+    OwnerOnly.narrow(volumeDir, 1);
+    OwnerOnly.narrow(snapshotDir, 1);
   }
 
   // ---- images
@@ -256,7 +258,7 @@ final class StorageService {
   // ---- files
 
   private static void sparseFile(Path file, long bytes) {
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+    try (RandomAccessFile raf = new RandomAccessFile(ownerOnly(file).toFile(), "rw")) {
       raf.setLength(bytes);
     } catch (IOException e) {
       throw new ApiException(500, "InternalError", "cannot create volume file: " + e.getMessage());
@@ -267,7 +269,7 @@ final class StorageService {
   private static void sparseCopy(Path from, Path to) {
     byte[] buffer = new byte[64 * 1024];
     try (InputStream in = Files.newInputStream(from);
-        RandomAccessFile out = new RandomAccessFile(to.toFile(), "rw")) {
+        RandomAccessFile out = new RandomAccessFile(ownerOnly(to).toFile(), "rw")) {
       long position = 0;
       int n;
       while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
@@ -281,6 +283,12 @@ final class StorageService {
     } catch (IOException e) {
       throw new ApiException(500, "InternalError", "cannot copy volume: " + e.getMessage());
     }
+  }
+
+  /** A customer's disk: created empty and owner-only before anything is written to it. */
+  private static Path ownerOnly(Path file) throws IOException {
+    Files.deleteIfExists(file);
+    return OwnerOnly.newFile(file);
   }
 
   private static boolean allZero(byte[] buffer, int n) {

@@ -36,6 +36,7 @@ final class Views {
     m.put("state", i.state);
     m.put("public", i.builtin);
     m.put("sourceVmId", i.sourceVmId);
+    m.put("agent", i.agent);
     return m;
   }
 

@@ -196,7 +196,8 @@ final class Json {
         text(n, "platform"),
         ImageState.valueOf(text(n, "state")),
         n.path("public").asBoolean(),
-        text(n, "sourceVmId"));
+        text(n, "sourceVmId"),
+        n.path("agent").asBoolean());
   }
 
   static Volume volume(JsonNode n) {

@@ -109,15 +109,17 @@ final class LocalApiClient {
     String signedPath =
         uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     String timestamp = Long.toString(System.currentTimeMillis());
+    String nonce = RequestSigner.nonce();
     String signature =
         RequestSigner.sign(
-            secret, RequestSigner.stringToSign(method, signedPath, timestamp, bytes));
+            secret, RequestSigner.stringToSign(method, signedPath, timestamp, nonce, bytes));
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
             .header(RequestSigner.ACCESS_KEY_HEADER, accessKey)
             .header(RequestSigner.TIMESTAMP_HEADER, timestamp)
+            .header(RequestSigner.NONCE_HEADER, nonce)
             .header(RequestSigner.SIGNATURE_HEADER, signature)
             .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
             .build();
@@ -129,7 +131,8 @@ final class LocalApiClient {
           CloudErrorType.COMMUNICATION,
           0,
           null,
-          "the local cloud at " + endpoint + " did not answer: " + e.getMessage(),
+          // Never the remote's words: whatever answered there (a banner, a page) stays there.
+          "could not reach the cloud at " + endpoint + " (" + e.getClass().getSimpleName() + ")",
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -15,8 +15,7 @@ public final class LocalCloudProviderFactory implements CloudProviderFactory {
 
   private static final List<ConfigField> FIELDS =
       List.of(
-          new ConfigField(
-              ENDPOINT, FieldType.TEXT, true, "The local cloud's API, e.g. http://127.0.0.1:7440/"),
+          ConfigField.endpoint("The local cloud's API, e.g. http://127.0.0.1:7440/"),
           new ConfigField(
               ACCESS_KEY,
               FieldType.TEXT,

@@ -4,6 +4,8 @@ package io.stratus.cloud.spi.compute;
  * A machine image.
  *
  * @param sourceVmId the machine it was captured from, or null for a catalogue image
+ * @param runsAgent whether a machine launched from it runs the Stratus guest agent (only such
+ *     launches are given an agent bootstrap token)
  */
 public record MachineImage(
     String id,
@@ -12,4 +14,18 @@ public record MachineImage(
     String platform,
     ImageState state,
     boolean isPublic,
-    String sourceVmId) {}
+    String sourceVmId,
+    boolean runsAgent) {
+
+  /** An image that runs no guest agent. */
+  public MachineImage(
+      String id,
+      String name,
+      String description,
+      String platform,
+      ImageState state,
+      boolean isPublic,
+      String sourceVmId) {
+    this(id, name, description, platform, state, isPublic, sourceVmId, false);
+  }
+}
