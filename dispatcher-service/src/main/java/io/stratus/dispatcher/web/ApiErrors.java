@@ -3,6 +3,7 @@ package io.stratus.dispatcher.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.stratus.common.access.AccessRefused;
 import io.stratus.web.BodyTooLargeException;
 import io.stratus.web.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,6 +34,12 @@ public class ApiErrors {
   @ExceptionHandler(DispatchException.class)
   ResponseEntity<Map<String, String>> refused(DispatchException e) {
     return answer(e.status(), e.getMessage());
+  }
+
+  /** The acting user's rights do not grant the route's right ({@code Requires}). */
+  @ExceptionHandler(AccessRefused.class)
+  ResponseEntity<Map<String, String>> notAllowed(AccessRefused e) {
+    return answer(403, e.getMessage());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
