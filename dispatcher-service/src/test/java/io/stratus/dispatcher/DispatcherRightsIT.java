@@ -27,6 +27,7 @@ class DispatcherRightsIT {
   private long customer;
   private DispatcherClient admin;
   private DispatcherClient nobody;
+  private long nobodyId;
   private DispatcherClient ownOnly;
   private long regionId;
   private long adminServer;
@@ -39,7 +40,8 @@ class DispatcherRightsIT {
     customer = acme[0];
     long cloudId = platform.defineLocalCloud();
     admin = platform.client("api", customer, acme[1]);
-    nobody = admin.as(customer, platform.newUser(customer, "nobody@rightsco.example"));
+    nobodyId = platform.newUser(customer, "nobody@rightsco.example");
+    nobody = admin.as(customer, nobodyId);
     ownOnly =
         admin.as(
             customer,
@@ -119,11 +121,11 @@ class DispatcherRightsIT {
         0,
         platform
             .jdbc()
-            .sql("SELECT COUNT(*) FROM firewall WHERE customer_id = ?")
-            .param(customer)
+            .sql("SELECT COUNT(*) FROM job WHERE user_id = ?")
+            .param(nobodyId)
             .query(Integer.class)
             .single(),
-        "no firewall was created");
+        "nothing was done for the user without roles");
   }
 
   @Test

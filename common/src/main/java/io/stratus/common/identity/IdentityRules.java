@@ -21,7 +21,7 @@ public final class IdentityRules {
   static final Pattern EMAIL =
       Pattern.compile(
           "(?!\\.)(?!.*\\.\\.)[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]{1,64}(?<!\\.)"
-              + "@(?=.{4,190}$)([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+"
+              + "@(?=.{1,190}$)([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+"
               + "[\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?");
 
   /** The longest address accepted (RFC 5321's path limit). */

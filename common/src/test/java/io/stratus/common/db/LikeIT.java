@@ -45,9 +45,13 @@ class LikeIT {
   }
 
   private static List<String> matching(String text) {
-    return jdbc.sql("SELECT name FROM named WHERE name LIKE ? ORDER BY name")
+    return jdbc
+        .sql("SELECT name FROM named WHERE name LIKE ?")
         .param(Like.containing(text))
         .query(String.class)
-        .list();
+        .list()
+        .stream()
+        .sorted()
+        .toList();
   }
 }
