@@ -1,5 +1,7 @@
 package io.stratus.admin;
 
+import io.stratus.common.identity.IdentityException;
+import io.stratus.common.identity.IdentityRules;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,15 @@ final class Options {
       throw new IllegalArgumentException("option " + name + " is required");
     }
     return value;
+  }
+
+  /** A required e-mail address, checked by the one rule the console and the API use. */
+  String email(String name) {
+    try {
+      return IdentityRules.email(required(name));
+    } catch (IdentityException e) {
+      throw new IllegalArgumentException("option " + name + ": " + e.getMessage());
+    }
   }
 
   Path path(String name, Path defaultValue) {

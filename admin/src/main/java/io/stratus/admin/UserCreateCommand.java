@@ -3,7 +3,6 @@ package io.stratus.admin;
 import io.stratus.common.identity.Passwords;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -15,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Administrator}). API keys for it are then made through the API ({@code admin/ApiKey}).
  */
 final class UserCreateCommand implements AdminCommand {
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
 
   @Override
   public String name() {
@@ -37,10 +35,7 @@ final class UserCreateCommand implements AdminCommand {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--customer must be a customer id");
     }
-    String email = options.required("--email").trim();
-    if (!EMAIL.matcher(email).matches()) {
-      throw new IllegalArgumentException("--email must be an e-mail address");
-    }
+    String email = options.email("--email");
     String roleName = options.value("--role", "Administrator");
     String displayName = options.value("--display-name", email);
     JdbcClient jdbc = JdbcClient.create(context.database().primary());

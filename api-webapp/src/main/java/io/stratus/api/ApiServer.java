@@ -1,5 +1,6 @@
 package io.stratus.api;
 
+import io.stratus.api.web.ErrorBodies;
 import io.stratus.web.HttpsServer;
 
 /**
@@ -24,6 +25,7 @@ public final class ApiServer implements AutoCloseable {
             settings.server(),
             settings.tls().load(),
             HttpsServer.ClientCertificate.NONE,
+            HttpsServer.ErrorPages.json(ErrorBodies::of),
             new ApiWebInitializer(settings)));
   }
 

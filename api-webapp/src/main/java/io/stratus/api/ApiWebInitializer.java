@@ -3,6 +3,7 @@ package io.stratus.api;
 import io.stratus.common.config.Config;
 import io.stratus.common.logging.LogFiles;
 import io.stratus.web.EtcDirectory;
+import io.stratus.web.SecurityHeadersFilter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
@@ -43,7 +44,11 @@ public final class ApiWebInitializer implements WebApplicationInitializer {
     context.refresh();
     servletContext.addListener(new ContextLoaderListener(context));
 
-    // The body limit first, then the signature: nothing unsigned reaches a controller.
+    // The security headers first (every answer, refusals included, carries them), then the body
+    // limit, then the signature: nothing unsigned reaches a controller.
+    servletContext
+        .addFilter("securityHeaders", new SecurityHeadersFilter())
+        .addMappingForUrlPatterns(null, false, "/*");
     for (String filter : new String[] {"apiBodyLimitFilter", "signatureFilter"}) {
       FilterRegistration.Dynamic registration =
           servletContext.addFilter(filter, new DelegatingFilterProxy(filter));

@@ -24,6 +24,7 @@ public final class ConsoleServer implements AutoCloseable {
             settings.server(),
             settings.tls().load(),
             HttpsServer.ClientCertificate.NONE,
+            HttpsServer.ErrorPages.HTML,
             new ConsoleWebInitializer(settings)));
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.stratus.common.access.AccessLoader;
 import io.stratus.common.daemon.BuildVersion;
 import io.stratus.common.db.Database;
 import io.stratus.common.job.JobStore;
@@ -20,6 +21,7 @@ import io.stratus.common.registry.Registration;
 import io.stratus.common.task.RetryPolicy;
 import io.stratus.common.task.TaskStore;
 import io.stratus.dispatcher.access.ActorResolver;
+import io.stratus.dispatcher.access.RightsCheck;
 import io.stratus.dispatcher.account.AccountController;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.AuditLog;
@@ -256,7 +258,11 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(new ActorResolver(database.primary()));
+    resolvers.add(
+        new ActorResolver(
+            database.primary(),
+            new RightsCheck(
+                new AccessLoader(database.primary()), new Resources(database.primary()))));
   }
 
   @Override

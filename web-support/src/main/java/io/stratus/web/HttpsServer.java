@@ -8,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.http11.Http11NioProtocol;
@@ -57,6 +60,58 @@ public final class HttpsServer implements AutoCloseable {
     return start(name, settings, tls, ClientCertificate.REQUIRED, app);
   }
 
+  /**
+   * The only protocols and cipher suites offered: TLS 1.3, and TLS 1.2 with forward-secret AEAD
+   * suites only (ECDHE with AES-GCM or ChaCha20-Poly1305); no CBC, no RSA key exchange.
+   */
+  public static final String PROTOCOLS = "TLSv1.2+TLSv1.3";
+
+  public static final String CIPHERS =
+      String.join(
+          ",",
+          "TLS_AES_256_GCM_SHA384",
+          "TLS_AES_128_GCM_SHA256",
+          "TLS_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
+  /**
+   * How Tomcat's own error answers look — those made before or outside the application (an encoded
+   * slash in the path, a malformed request, an error nothing caught).
+   */
+  public static final class ErrorPages {
+    /** The internal services' shape: {@code {"error": "..."}}. */
+    public static final ErrorPages JSON = json(message -> Map.of("error", message));
+
+    /** Tomcat's bare status page, without report or version: for the console's browsers. */
+    public static final ErrorPages HTML = new ErrorPages(null);
+
+    private final Function<String, Object> body;
+
+    private ErrorPages(Function<String, Object> body) {
+      this.body = body;
+    }
+
+    /** JSON in the component's own shape: {@code body} turns a message into the error body. */
+    public static ErrorPages json(Function<String, Object> body) {
+      return new ErrorPages(body);
+    }
+
+    ErrorReportValve valve() {
+      if (body == null) {
+        ErrorReportValve errors = new ErrorReportValve();
+        errors.setShowReport(false);
+        errors.setShowServerInfo(false);
+        return errors;
+      }
+      return new JsonErrorReportValve(body);
+    }
+  }
+
   /** Whether a client must present a certificate to get past the TLS handshake. */
   public enum ClientCertificate {
     /** No certificate, or another CA's, never gets past the handshake. */
@@ -84,6 +139,20 @@ public final class HttpsServer implements AutoCloseable {
       TlsMaterial tls,
       ClientCertificate clientCertificate,
       WebApplicationInitializer app) {
+    return start(name, settings, tls, clientCertificate, ErrorPages.JSON, app);
+  }
+
+  /**
+   * As {@link #start(String, ServerSettings, TlsMaterial, ClientCertificate,
+   * WebApplicationInitializer)}, choosing how Tomcat's own error answers look.
+   */
+  public static HttpsServer start(
+      String name,
+      ServerSettings settings,
+      TlsMaterial tls,
+      ClientCertificate clientCertificate,
+      ErrorPages errorPages,
+      WebApplicationInitializer app) {
     Path baseDir;
     try {
       baseDir = Files.createTempDirectory("stratus-tomcat-");
@@ -95,10 +164,11 @@ public final class HttpsServer implements AutoCloseable {
     Connector connector = httpsConnector(settings, tls, clientCertificate);
     tomcat.getService().addConnector(connector);
     tomcat.setConnector(connector);
-    // A failure that escapes the application is a bare status page: no stack trace, no version.
-    ErrorReportValve errors = new ErrorReportValve();
-    errors.setShowReport(false);
-    errors.setShowServerInfo(false);
+    // A failure that escapes the application, or a request refused before it, gets the
+    // component's error page: no stack trace, no version. The host is told the valve's class, so
+    // it adds no default one of its own.
+    ErrorReportValve errors = errorPages.valve();
+    ((StandardHost) tomcat.getHost()).setErrorReportValveClass(errors.getClass().getName());
     tomcat.getHost().getPipeline().addValve(errors);
     Context context = tomcat.addContext("", baseDir.toString());
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -212,7 +282,9 @@ public final class HttpsServer implements AutoCloseable {
     connector.setMaxPostSize(settings.maxBodyBytes());
 
     SSLHostConfig ssl = new SSLHostConfig();
-    ssl.setProtocols("TLSv1.2+TLSv1.3");
+    ssl.setProtocols(PROTOCOLS);
+    ssl.setCiphers(CIPHERS);
+    ssl.setHonorCipherOrder(true);
     ssl.setCertificateVerification(
         switch (clientCertificate) {
           case REQUIRED -> "required";

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -53,7 +52,7 @@ public class ApiKeyController {
     Qualifier q = access.require("api_key", "read");
     List<Map<String, Object>> views =
         keys.list(access.customerId(), q == Qualifier.ANY ? null : access.userId()).stream()
-            .map(ApiKeyController::view)
+            .map(this::view)
             .toList();
     return Map.of("apiKeys", views);
   }
@@ -142,11 +141,11 @@ public class ApiKeyController {
     return when;
   }
 
-  private static Map<String, Object> view(KeyView key) {
+  private Map<String, Object> view(KeyView key) {
     return Json.object(
         "accessKey", key.accessKey(),
         "name", key.name(),
-        "state", key.status().toUpperCase(Locale.ROOT),
+        "state", key.state(clock.instant()),
         "createdTimestamp", Json.time(key.createdAt()),
         "expiration", Json.time(key.expiresAt()),
         "revokedTimestamp", Json.time(key.revokedAt()),

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,7 +85,19 @@ public final class ApiKeyStore {
       String status,
       Instant createdAt,
       Instant expiresAt,
-      Instant revokedAt) {}
+      Instant revokedAt) {
+
+    /**
+     * How the key stands at {@code now}: REVOKED, EXPIRED (past its expiration: it signs nothing,
+     * as {@link KeyRecord#refusal} says) or ACTIVE.
+     */
+    public String state(Instant now) {
+      if (!"active".equals(status)) {
+        return status.toUpperCase(Locale.ROOT);
+      }
+      return expiresAt != null && !expiresAt.isAfter(now) ? "EXPIRED" : "ACTIVE";
+    }
+  }
 
   /** A new key with its secret, shown once. */
   public record NewKey(String accessKey, String secretKey) {

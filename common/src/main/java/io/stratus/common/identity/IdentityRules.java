@@ -11,7 +11,22 @@ import java.util.regex.Pattern;
  * value or throws {@link Invalid} saying why.
  */
 public final class IdentityRules {
-  static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
+  /**
+   * An address as people type them: a local part of letters, digits and {@code
+   * !#$%&'*+/=?^_`{|}~.-} (no leading, trailing or double dot), one {@code @}, and a domain of at
+   * least two dot-separated labels of letters, digits and inner hyphens. Letters may be any
+   * script's. No control, format or space characters anywhere; quoted local parts and address
+   * literals are refused.
+   */
+  static final Pattern EMAIL =
+      Pattern.compile(
+          "(?!\\.)(?!.*\\.\\.)[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]{1,64}(?<!\\.)"
+              + "@(?=.{1,190}$)([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+"
+              + "[\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?");
+
+  /** The longest address accepted (RFC 5321's path limit). */
+  static final int EMAIL_MAX = 254;
+
   static final Pattern NAME = Pattern.compile("[*]|[a-z][a-z0-9_]{0,63}");
 
   /** A right's qualifiers, narrowest last. */
@@ -35,9 +50,15 @@ public final class IdentityRules {
     }
   }
 
+  /**
+   * The one check of an e-mail address, for the console, the API and the admin commands.
+   *
+   * @return the address, stripped of surrounding white space
+   * @throws Invalid "the e-mail address is not valid" (never quoting it: it may hold control bytes)
+   */
   public static String email(String email) {
     String address = email == null ? "" : email.strip();
-    if (!EMAIL.matcher(address).matches()) {
+    if (address.length() > EMAIL_MAX || !EMAIL.matcher(address).matches()) {
       throw new Invalid("the e-mail address is not valid");
     }
     return address;

@@ -21,6 +21,46 @@ class IdentityRulesTest {
   }
 
   @Test
+  void shouldRefuseControlCharactersAndMalformedDomainsInAnEmailAddress() {
+    for (String bad :
+        new String[] {
+          "\0@example.test",
+          "ann\0@example.test",
+          "ann@exam\0ple.test",
+          "ann\u0007@example.test",
+          "ann\u200b@example.test",
+          "ann\n@example.test",
+          "ann@example.test\r\nBcc: eve@example.test",
+          "ann@localhost",
+          "ann@example",
+          "ann@.example.test",
+          "ann@example..test",
+          "ann@-example.test",
+          "ann@example-.test",
+          ".ann@example.test",
+          "ann.@example.test",
+          "a..nn@example.test",
+          "\"ann\"@example.test",
+          "ann@[127.0.0.1]",
+          "<ann@example.test>",
+          "ann@" + "a".repeat(64) + ".test",
+          "ann@" + "abcdefgh.".repeat(28) + "test"
+        }) {
+      assertThrows(Invalid.class, () -> IdentityRules.email(bad), bad);
+    }
+    for (String good :
+        new String[] {
+          "ann@example.test",
+          "ann.lee+ops@mail.acme-corp.example",
+          "o'brien@example.test",
+          "jörg@bücher.example",
+          "a@b.c"
+        }) {
+      assertEquals(good, IdentityRules.email(good), good);
+    }
+  }
+
+  @Test
   void shouldDefaultADisplayNameToTheEmailAndBoundIt() {
     assertEquals("ann@x.example", IdentityRules.displayName("  ", "ann@x.example"));
     assertEquals("Ann Lee", IdentityRules.displayName(" Ann Lee ", "ann@x.example"));

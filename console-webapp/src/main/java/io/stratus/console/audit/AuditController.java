@@ -2,6 +2,7 @@ package io.stratus.console.audit;
 
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
+import io.stratus.common.db.Like;
 import io.stratus.console.ConsoleSettings;
 import io.stratus.console.web.BadInput;
 import io.stratus.console.web.Reads;
@@ -51,7 +52,7 @@ public class AuditController {
     }
     if (!actor.isBlank()) {
       where.append(" AND actor LIKE :actor");
-      params.put("actor", "%" + like(actor.strip()) + "%");
+      params.put("actor", Like.containing(actor.strip()));
     }
     if (!action.isBlank()) {
       where.append(" AND action = :action");
@@ -110,9 +111,5 @@ public class AuditController {
     } catch (DateTimeParseException e) {
       throw new BadInput(what + " must be a date (2026-01-31), not '" + value.strip() + "'");
     }
-  }
-
-  private static String like(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

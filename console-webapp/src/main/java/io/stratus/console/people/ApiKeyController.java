@@ -56,7 +56,10 @@ public class ApiKeyController {
     List<Map<String, Object>> rows =
         reads.rows(
             """
-            SELECT k.access_key, k.name, k.status, k.created_at, k.expires_at, k.revoked_at,
+            SELECT k.access_key, k.name,
+                   CASE WHEN k.status = 'active' AND k.expires_at <= CURRENT_TIMESTAMP(3)
+                        THEN 'expired' ELSE k.status END AS status,
+                   k.created_at, k.expires_at, k.revoked_at,
                    k.last_used_at, k.user_id, u.email
               FROM api_key k JOIN user_account u ON u.id = k.user_id
              WHERE k.customer_id = :customer

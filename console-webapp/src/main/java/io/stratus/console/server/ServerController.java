@@ -2,6 +2,7 @@ package io.stratus.console.server;
 
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
+import io.stratus.common.db.Like;
 import io.stratus.console.ConsoleSettings;
 import io.stratus.console.web.BadInput;
 import io.stratus.console.web.Reads;
@@ -58,7 +59,7 @@ public class ServerController {
     }
     if (!name.isBlank()) {
       where.append(" AND s.name LIKE :name");
-      params.put("name", "%" + name.strip().replace("\\", "\\\\").replace("%", "\\%") + "%");
+      params.put("name", Like.containing(name.strip()));
     }
     if (account > 0) {
       where.append(" AND s.cloud_account_id = :account");

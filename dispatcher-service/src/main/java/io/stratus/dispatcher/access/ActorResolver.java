@@ -1,5 +1,6 @@
 package io.stratus.dispatcher.access;
 
+import io.stratus.common.access.Access;
 import io.stratus.dispatcher.web.DispatchException;
 import io.stratus.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,11 +13,13 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Builds the {@link Actor} of a call from the {@code X-Stratus-Customer} and {@code X-Stratus-User}
  * headers. The customer must exist and be active; the user must be an active user of that customer.
- * The console and the API always act for a user; a worker may act for the platform (no user).
+ * The console and the API always act for a user; a worker may act for the platform (no user). A
+ * user's right for the route ({@link Requires}) is checked here, before the route runs.
  */
 public final class ActorResolver implements HandlerMethodArgumentResolver {
   public static final String CUSTOMER_HEADER = "X-Stratus-Customer";
@@ -32,9 +35,11 @@ public final class ActorResolver implements HandlerMethodArgumentResolver {
       java.util.regex.Pattern.compile("[0-9A-Fa-f.:]{2,45}");
 
   private final JdbcClient jdbc;
+  private final RightsCheck rights;
 
-  public ActorResolver(DataSource reads) {
+  public ActorResolver(DataSource reads, RightsCheck rights) {
     this.jdbc = JdbcClient.create(reads);
+    this.rights = rights;
   }
 
   @Override
@@ -100,7 +105,30 @@ public final class ActorResolver implements HandlerMethodArgumentResolver {
                 && ADDRESS.matcher(source).matches()
             ? source
             : request.getRemoteAddr();
-    return new Actor(component, customerId, userId.orElse(null), email, address);
+    if (userId.isEmpty()) {
+      return new Actor(component, customerId, null, null, address);
+    }
+    Requires requires = parameter.getMethodAnnotation(Requires.class);
+    if (requires == null) {
+      // Fail closed: a route that acts for a user must say which right it needs.
+      throw DispatchException.forbidden(
+          "this route declares no right; the Dispatcher refuses it for users");
+    }
+    Access access =
+        rights.check(requires, customerId, userId.get(), requires.owned() ? pathId(request) : null);
+    return new Actor(component, customerId, userId.get(), email, address, access);
+  }
+
+  private static Long pathId(HttpServletRequest request) {
+    @SuppressWarnings("unchecked")
+    Map<String, String> variables =
+        (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    String id = variables == null ? null : variables.get("id");
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw DispatchException.badRequest("'id' must be a number");
+    }
   }
 
   private static Optional<Long> number(String value, String header) {

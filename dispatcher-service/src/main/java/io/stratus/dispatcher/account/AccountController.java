@@ -12,6 +12,7 @@ import io.stratus.common.keys.Credential;
 import io.stratus.common.keys.CredentialVault;
 import io.stratus.common.km.KmUnavailableException;
 import io.stratus.dispatcher.access.Actor;
+import io.stratus.dispatcher.access.Requires;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -58,6 +59,7 @@ public class AccountController {
     this.endpoints = endpoints;
   }
 
+  @Requires(resource = "account", action = "create")
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket register(Actor actor, @RequestBody RegisterAccount request) {
@@ -113,6 +115,7 @@ public class AccountController {
    * an active account whose credentials stopped working becomes {@code error}, one in error whose
    * cloud answers again becomes active.
    */
+  @Requires(resource = "account", action = "create")
   @PostMapping("/{id}/test")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket test(Actor actor, @PathVariable long id) {

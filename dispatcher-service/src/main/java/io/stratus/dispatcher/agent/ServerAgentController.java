@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
+import io.stratus.dispatcher.access.Requires;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -47,6 +48,7 @@ public class ServerAgentController {
     this.logs = logs;
   }
 
+  @Requires(resource = "server", action = "read", owned = true)
   @GetMapping("/agent")
   public AgentView agent(Actor actor, @PathVariable long id) {
     resources.owned("server", actor.customerId(), id);
@@ -55,6 +57,7 @@ public class ServerAgentController {
         .orElseThrow(() -> new DispatchException(404, "server " + id + " has no agent"));
   }
 
+  @Requires(resource = "server", action = "script", owned = true)
   @PostMapping("/scripts/{name}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket runScript(
@@ -100,6 +103,7 @@ public class ServerAgentController {
     return dispatcher.dispatch(actor, Action.SERVER_RUN_SCRIPT, id, parameters);
   }
 
+  @Requires(resource = "server", action = "read", owned = true)
   @GetMapping("/logs")
   public Map<String, Object> logs(
       Actor actor,

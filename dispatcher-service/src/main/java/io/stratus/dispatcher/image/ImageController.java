@@ -2,6 +2,7 @@ package io.stratus.dispatcher.image;
 
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
+import io.stratus.dispatcher.access.Requires;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -33,6 +34,7 @@ public class ImageController {
     this.dispatcher = dispatcher;
   }
 
+  @Requires(resource = "machine_image", action = "capture")
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket capture(Actor actor, @RequestBody CaptureImage request) {
@@ -69,6 +71,7 @@ public class ImageController {
         ActionDispatcher.payload().put("serverId", request.serverId()));
   }
 
+  @Requires(resource = "machine_image", action = "remove", owned = true)
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket remove(Actor actor, @PathVariable long id) {

@@ -2,6 +2,7 @@ package io.stratus.dispatcher.network;
 
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
+import io.stratus.dispatcher.access.Requires;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -43,6 +44,7 @@ public class FirewallController {
     this.dispatcher = dispatcher;
   }
 
+  @Requires(resource = "firewall", action = "create")
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket create(Actor actor, @RequestBody CreateFirewall request) {
@@ -71,6 +73,7 @@ public class FirewallController {
         ActionDispatcher.payload());
   }
 
+  @Requires(resource = "firewall", action = "manage", owned = true)
   @PostMapping("/{id}/rules")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket authorize(Actor actor, @PathVariable long id, @RequestBody AuthorizeRule rule) {
@@ -101,6 +104,7 @@ public class FirewallController {
             .put("cidr", rule.cidr()));
   }
 
+  @Requires(resource = "firewall", action = "manage", owned = true)
   @DeleteMapping("/{id}/rules/{ruleId}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket revoke(Actor actor, @PathVariable long id, @PathVariable long ruleId) {
@@ -113,6 +117,7 @@ public class FirewallController {
         actor, Action.FIREWALL_REVOKE, id, ActionDispatcher.payload().put("ruleId", ruleId));
   }
 
+  @Requires(resource = "firewall", action = "remove", owned = true)
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket remove(Actor actor, @PathVariable long id) {

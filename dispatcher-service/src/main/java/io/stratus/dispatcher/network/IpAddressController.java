@@ -2,6 +2,7 @@ package io.stratus.dispatcher.network;
 
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
+import io.stratus.dispatcher.access.Requires;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -38,6 +39,7 @@ public class IpAddressController {
     this.dispatcher = dispatcher;
   }
 
+  @Requires(resource = "ip_address", action = "create")
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket request(Actor actor, @RequestBody RequestAddress request) {
@@ -63,6 +65,7 @@ public class IpAddressController {
         ActionDispatcher.payload());
   }
 
+  @Requires(resource = "ip_address", action = "assign", owned = true)
   @PostMapping("/{id}/assign")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket assign(Actor actor, @PathVariable long id, @RequestBody AssignAddress request) {
@@ -79,6 +82,7 @@ public class IpAddressController {
         ActionDispatcher.payload().put("serverId", request.serverId()));
   }
 
+  @Requires(resource = "ip_address", action = "unassign", owned = true)
   @PostMapping("/{id}/unassign")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket unassign(Actor actor, @PathVariable long id) {
@@ -86,6 +90,7 @@ public class IpAddressController {
     return dispatcher.dispatch(actor, Action.IP_UNASSIGN, id, ActionDispatcher.payload());
   }
 
+  @Requires(resource = "ip_address", action = "remove", owned = true)
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket release(Actor actor, @PathVariable long id) {

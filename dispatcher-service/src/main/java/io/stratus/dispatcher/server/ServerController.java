@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
+import io.stratus.dispatcher.access.Requires;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -44,6 +45,7 @@ public class ServerController {
     this.agents = agents;
   }
 
+  @Requires(resource = "server", action = "launch")
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket launch(Actor actor, @RequestBody LaunchServer request) {
@@ -128,24 +130,28 @@ public class ServerController {
         parameters);
   }
 
+  @Requires(resource = "server", action = "start", owned = true)
   @PostMapping("/{id}/start")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket start(Actor actor, @PathVariable long id) {
     return act(actor, id, Action.SERVER_START, "stopped");
   }
 
+  @Requires(resource = "server", action = "stop", owned = true)
   @PostMapping("/{id}/stop")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket stop(Actor actor, @PathVariable long id) {
     return act(actor, id, Action.SERVER_STOP, "running");
   }
 
+  @Requires(resource = "server", action = "reboot", owned = true)
   @PostMapping("/{id}/reboot")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket reboot(Actor actor, @PathVariable long id) {
     return act(actor, id, Action.SERVER_REBOOT, "running");
   }
 
+  @Requires(resource = "server", action = "terminate", owned = true)
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket terminate(Actor actor, @PathVariable long id) {

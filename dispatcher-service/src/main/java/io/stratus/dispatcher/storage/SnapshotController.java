@@ -2,6 +2,7 @@ package io.stratus.dispatcher.storage;
 
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
+import io.stratus.dispatcher.access.Requires;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -32,6 +33,7 @@ public class SnapshotController {
     this.dispatcher = dispatcher;
   }
 
+  @Requires(resource = "snapshot", action = "create")
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket create(Actor actor, @RequestBody CreateSnapshot request) {
@@ -68,6 +70,7 @@ public class SnapshotController {
         ActionDispatcher.payload());
   }
 
+  @Requires(resource = "snapshot", action = "remove", owned = true)
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket remove(Actor actor, @PathVariable long id) {

@@ -2,6 +2,7 @@ package io.stratus.dispatcher.storage;
 
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
+import io.stratus.dispatcher.access.Requires;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -38,6 +39,7 @@ public class VolumeController {
     this.dispatcher = dispatcher;
   }
 
+  @Requires(resource = "volume", action = "create")
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket create(Actor actor, @RequestBody CreateVolume request) {
@@ -82,6 +84,7 @@ public class VolumeController {
         ActionDispatcher.payload());
   }
 
+  @Requires(resource = "volume", action = "attach", owned = true)
   @PostMapping("/{id}/attach")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket attach(Actor actor, @PathVariable long id, @RequestBody AttachVolume request) {
@@ -106,6 +109,7 @@ public class VolumeController {
     return dispatcher.dispatch(actor, Action.VOLUME_ATTACH, id, parameters);
   }
 
+  @Requires(resource = "volume", action = "detach", owned = true)
   @PostMapping("/{id}/detach")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket detach(Actor actor, @PathVariable long id) {
@@ -113,6 +117,7 @@ public class VolumeController {
     return dispatcher.dispatch(actor, Action.VOLUME_DETACH, id, ActionDispatcher.payload());
   }
 
+  @Requires(resource = "volume", action = "remove", owned = true)
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket remove(Actor actor, @PathVariable long id) {

@@ -3,8 +3,10 @@ package io.stratus.dispatcher.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.stratus.common.access.AccessRefused;
 import io.stratus.web.BodyTooLargeException;
 import io.stratus.web.DatabaseOutage;
+import io.stratus.web.dispatch.DispatcherClient;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,6 +35,15 @@ public class ApiErrors {
   @ExceptionHandler(DispatchException.class)
   ResponseEntity<Map<String, String>> refused(DispatchException e) {
     return answer(e.status(), e.getMessage());
+  }
+
+  /** The acting user's rights do not grant the route's right ({@code Requires}). */
+  @ExceptionHandler(AccessRefused.class)
+  ResponseEntity<Map<String, String>> notAllowed(AccessRefused e) {
+    // Marked, so the console and the API pass it on as the user's 403, not as a broken set-up.
+    return ResponseEntity.status(403)
+        .header(DispatcherClient.RIGHTS_REFUSAL, "true")
+        .body(Map.of("error", e.getMessage()));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -233,20 +233,54 @@ public final class Platform implements AutoCloseable {
     return JdbcClient.create(main());
   }
 
-  /** A customer (with its keyset) and one active user of it; returns {customer, user}. */
+  /**
+   * A customer (with its keyset) and one active user of it holding an Administrator role (every
+   * right on every resource, as {@code stratus-admin customer create} gives the first user);
+   * returns {customer, user}.
+   */
   public long[] newCustomer(String name) {
     long customer = km.newCustomer(name);
-    jdbc()
-        .sql("INSERT INTO user_account (customer_id, email, display_name) VALUES (?, ?, ?)")
-        .params(customer, "admin@" + name + ".example", "Admin of " + name)
+    long user = newUser(customer, "admin@" + name + ".example", "*/*/ANY");
+    return new long[] {customer, user};
+  }
+
+  /**
+   * A new active user of {@code customer} with one role granting {@code rights}, each {@code
+   * resource/action/qualifier} (none: a user without any role); returns its id.
+   */
+  public long newUser(long customer, String email, String... rights) {
+    JdbcClient jdbc = jdbc();
+    jdbc.sql("INSERT INTO user_account (customer_id, email, display_name) VALUES (?, ?, ?)")
+        .params(customer, email, email)
         .update();
     long user =
-        jdbc()
-            .sql("SELECT id FROM user_account WHERE customer_id = ?")
-            .param(customer)
+        jdbc.sql("SELECT id FROM user_account WHERE customer_id = ? AND email = ?")
+            .params(customer, email)
             .query(Long.class)
             .single();
-    return new long[] {customer, user};
+    if (rights.length == 0) {
+      return user;
+    }
+    jdbc.sql("INSERT INTO role (customer_id, name) VALUES (?, ?)")
+        .params(customer, "role of " + email)
+        .update();
+    long role =
+        jdbc.sql("SELECT id FROM role WHERE customer_id = ? AND name = ?")
+            .params(customer, "role of " + email)
+            .query(Long.class)
+            .single();
+    for (String right : rights) {
+      String[] part = right.split("/");
+      jdbc.sql(
+              "INSERT INTO role_right (customer_id, role_id, resource_type, action, qualifier)"
+                  + " VALUES (?, ?, ?, ?, ?)")
+          .params(customer, role, part[0], part[1], part[2])
+          .update();
+    }
+    jdbc.sql("INSERT INTO user_role (customer_id, user_id, role_id) VALUES (?, ?, ?)")
+        .params(customer, user, role)
+        .update();
+    return user;
   }
 
   /** The local cloud as a cloud definition; returns its id. */

@@ -23,6 +23,12 @@ public final class DispatcherClient {
   private static final Logger log = LoggerFactory.getLogger(DispatcherClient.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The header the Dispatcher sets on a 403 that refuses the acting user's rights (it re-checks
+   * them): the user's refusal, passed on as a 403, unlike a 403 for this component's certificate.
+   */
+  public static final String RIGHTS_REFUSAL = "X-Stratus-Rights-Refusal";
+
   private final HttpClient http;
   private final URI base;
   private final Duration timeout;
@@ -101,6 +107,9 @@ public final class DispatcherClient {
         error.isObject()
             ? error.path("message").asText("the Dispatcher refused the action")
             : error.asText("the Dispatcher refused the action");
+    if (status == 403 && response.headers().firstValue(RIGHTS_REFUSAL).isPresent()) {
+      throw new DispatcherRefused(403, message);
+    }
     if (status >= 500 || status == 401 || status == 403) {
       // 401/403 from the Dispatcher mean this component is misconfigured, not that the user erred.
       log.warn("The Dispatcher answered {} {} with {}: {}", method, path, status, message);
