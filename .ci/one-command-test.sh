@@ -62,7 +62,7 @@ done
 for f in "$STRATUS_HOME"/secrets/*; do
   [ "$(mode "$f")" = 600 ] || { log "$f is not 0600"; exit 1; }
 done
-mysql_client=$(command -v mysql || echo "$STRATUS_HOME/embedded/mariadb-base/bin/mariadb")
+mysql_client=$(command -v mysql || command -v mariadb)
 # as CONFIG SQL: runs SQL as the database user of etc/CONFIG.properties
 as() {
   MYSQL_PWD=$(key "$1" db.password) "$mysql_client" --protocol=TCP -h 127.0.0.1 -P "$db_port" \
