@@ -153,7 +153,10 @@ if [ -f "$state" ]; then
   host=${host:-${STATE_HOST:-}}
 fi
 
-secret() { head -c 18 /dev/urandom | base64 | tr '+/' 'xy'; }
+# The schemas, users, grants and broker accounts (shared with ./stratus).
+# shellcheck source=accounts.sh
+. "$here/accounts.sh"
+secret() { accounts_secret; }
 
 if [ -z "$host" ]; then
   if [ "$profile" = single ]; then host=127.0.0.1; else host=$(hostname -f 2>/dev/null || hostname); fi
@@ -400,81 +403,28 @@ mysql_root() {
   MYSQL_PWD=$db_root_password mysql --protocol=TCP -h "$h" -P "$p" -u "$db_root_user" -N -B "$@"
 }
 
-# a value inside '...' in SQL
-sql_quote() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e "s/'/''/g"; }
-
-# the schema name as a GRANT pattern: '_' and '%' are wildcards there
-grant_name() { printf '%s' "$1" | sed 's/[_%]/\\&/g'; }
-
-# ensure_user HOST PORT USER PASSWORD: the account exists and has that password
-ensure_db_user() {
-  local h=$1 p=$2 u=$3 pw=$4
-  mysql_root "$h" "$p" -e "CREATE USER IF NOT EXISTS '$u'@'%' IDENTIFIED BY '$(sql_quote "$pw")'"
-  if ! MYSQL_PWD=$pw mysql --protocol=TCP -h "$h" -P "$p" -u "$u" -e 'SELECT 1' >/dev/null 2>&1; then
-    say "setting the password of database user $u"
-    mysql_root "$h" "$p" -e "ALTER USER '$u'@'%' IDENTIFIED BY '$(sql_quote "$pw")'"
-  fi
-}
-
 setup_databases() {
   if $hosts_main_db; then
     say "schema $db_name on $db_host:$db_port: users $db_user (components), ${db_user}_console (the console) and ${db_user}_admin (migrations)"
-    mysql_root "$db_host" "$db_port" -e \
-      "CREATE DATABASE IF NOT EXISTS \`$db_name\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-    ensure_db_user "$db_host" "$db_port" "$db_user" "$db_password"
-    ensure_db_user "$db_host" "$db_port" "${db_user}_console" "$console_db_password"
-    ensure_db_user "$db_host" "$db_port" "${db_user}_admin" "$db_admin_password"
-    # Components read and write rows; only the schema's owner changes the schema.
-    mysql_root "$db_host" "$db_port" -e "
-      GRANT SELECT, INSERT, UPDATE, DELETE ON \`$(grant_name "$db_name")\`.* TO '$db_user'@'%';
-      GRANT ALL PRIVILEGES ON \`$(grant_name "$db_name")\`.* TO '${db_user}_admin'@'%';"
+    accounts_main_schema "$db_host" "$db_port" "$db_name" "$db_user" "$db_password" \
+      "$console_db_password" "$db_admin_password"
   fi
   if $hosts_km_db; then
     say "schema $km_db_name on $km_db_host:$km_db_port: user ${db_user}_km (the Key Manager only)"
-    mysql_root "$km_db_host" "$km_db_port" -e \
-      "CREATE DATABASE IF NOT EXISTS \`$km_db_name\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-    ensure_db_user "$km_db_host" "$km_db_port" "${db_user}_km" "$km_db_password"
-    # The KM migrates its own schema at start; it reaches nothing else.
-    mysql_root "$km_db_host" "$km_db_port" -e \
-      "GRANT ALL PRIVILEGES ON \`$(grant_name "$km_db_name")\`.* TO '${db_user}_km'@'%'"
+    accounts_km_schema "$km_db_host" "$km_db_port" "$km_db_name" "$db_user" "$km_db_password"
   fi
 }
 
-# The console's user reads the whole schema and writes only the tables of users, groups, roles,
-# API keys, audit events and its sessions, and its own row of the component registry (registers
-# and heartbeats: INSERT and UPDATE). Table grants need the tables: run after the migrations.
-console_tables="user_account user_group group_member role role_right user_role group_role api_key audit_event SPRING_SESSION SPRING_SESSION_ATTRIBUTES"
 grant_console_db_user() {
   $hosts_main_db || return 0
-  local t grants
-  grants="GRANT SELECT ON \`$(grant_name "$db_name")\`.* TO '${db_user}_console'@'%';"
-  for t in $console_tables; do
-    grants="$grants GRANT INSERT, UPDATE, DELETE ON \`$db_name\`.\`$t\` TO '${db_user}_console'@'%';"
-  done
-  grants="$grants GRANT INSERT, UPDATE ON \`$db_name\`.\`component_registration\` TO '${db_user}_console'@'%';"
-  mysql_root "$db_host" "$db_port" -e "$grants"
+  accounts_grant_console "$db_host" "$db_port" "$db_name" "$db_user"
 }
 
 setup_broker() {
   $hosts_broker || return 0
   local_host "$amqp_host" || { say "broker on $amqp_host: create vhost $amqp_vhost and user $amqp_user there"; return 0; }
   command -v rabbitmqctl >/dev/null 2>&1 || die "rabbitmqctl not found: is RabbitMQ installed?"
-  if ! rabbitmqctl -q list_vhosts name 2>/dev/null | grep -q -x -F "$amqp_vhost"; then
-    say "creating RabbitMQ virtual host $amqp_vhost"
-    rabbitmqctl -q add_vhost "$amqp_vhost" >/dev/null
-  fi
-  if ! rabbitmqctl -q list_users 2>/dev/null | awk '{print $1}' | grep -q -x -F "$amqp_user"; then
-    say "creating RabbitMQ user $amqp_user"
-    rabbitmqctl -q add_user "$amqp_user" "$amqp_password" >/dev/null
-  elif ! rabbitmqctl -q authenticate_user "$amqp_user" "$amqp_password" >/dev/null 2>&1; then
-    say "setting the password of RabbitMQ user $amqp_user"
-    rabbitmqctl -q change_password "$amqp_user" "$amqp_password" >/dev/null
-  fi
-  # Everything in its own virtual host, nothing elsewhere.
-  if ! rabbitmqctl -q list_user_permissions "$amqp_user" 2>/dev/null |
-    awk -v v="$amqp_vhost" -F '\t' '$1 == v' | grep -q .; then
-    rabbitmqctl -q set_permissions -p "$amqp_vhost" "$amqp_user" '.*' '.*' '.*' >/dev/null
-  fi
+  accounts_rabbitmq "$amqp_vhost" "$amqp_user" "$amqp_password"
 }
 
 # --- Configuration ---------------------------------------------------------------------------

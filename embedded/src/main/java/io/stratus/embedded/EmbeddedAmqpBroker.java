@@ -15,9 +15,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An AMQP 0-9-1 broker in this JVM (Apache Qpid Broker-J), for the single-machine mode and for
- * tests on a machine without RabbitMQ. User {@code guest}/{@code guest}; one virtual host, {@code
- * default}, which also answers to {@code /}; messages and durable queues are kept in a Derby store
- * under the work directory, so persistent messages survive {@link #restart()}.
+ * tests on a machine without RabbitMQ. One user and one virtual host, which also answers to {@code
+ * /} ({@link AmqpAccount}: {@code guest}/{@code guest} and {@code default} for tests, the
+ * installation's own in the single-machine mode); messages and durable queues are kept in a Derby
+ * store under the work directory (owner-only), so persistent messages survive {@link #restart()}.
+ *
+ * <p>The broker's configuration is made afresh from the account at every start (the password itself
+ * only in memory, as a context variable), so a changed account, or the {@code guest} of an earlier
+ * version, is replaced; the virtual host's messages are kept by its name.
  *
  * <p>Qpid refuses RabbitMQ-only arguments (such as {@code x-dead-letter-exchange}); Stratus uses
  * only core AMQP 0-9-1.
@@ -27,16 +32,26 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 
   private final int port;
   private final Path workDir;
+  private final AmqpAccount account;
   private SystemLauncher launcher;
 
-  private EmbeddedAmqpBroker(int port, Path workDir) {
+  private EmbeddedAmqpBroker(int port, Path workDir, AmqpAccount account) {
     this.port = port;
     this.workDir = workDir;
+    this.account = account;
   }
 
-  /** Starts a broker listening on 127.0.0.1:{@code port} with its store under {@code workDir}. */
+  /** Starts a broker on 127.0.0.1:{@code port} for {@link AmqpAccount#GUEST} (tests). */
   public static EmbeddedAmqpBroker start(int port, Path workDir) {
-    EmbeddedAmqpBroker broker = new EmbeddedAmqpBroker(port, workDir);
+    return start(port, workDir, AmqpAccount.GUEST);
+  }
+
+  /**
+   * Starts a broker listening on 127.0.0.1:{@code port} with its store under {@code workDir}, that
+   * lets in only {@code account}, to its virtual host.
+   */
+  public static EmbeddedAmqpBroker start(int port, Path workDir, AmqpAccount account) {
+    EmbeddedAmqpBroker broker = new EmbeddedAmqpBroker(port, workDir, account);
     broker.launch();
     return broker;
   }
@@ -45,9 +60,13 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
     return port;
   }
 
-  /** A URI for {@code com.rabbitmq.client.ConnectionFactory#setUri}. */
+  /** A URI for {@code com.rabbitmq.client.ConnectionFactory#setUri}, password included. */
   public String uri() {
-    return "amqp://guest:guest@127.0.0.1:" + port + "/default";
+    return account.uri(port);
+  }
+
+  public AmqpAccount account() {
+    return account;
   }
 
   /** Stops and starts the broker; persistent messages in durable queues survive. */
@@ -72,7 +91,7 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
   private synchronized void launch() {
     long started = System.nanoTime();
     try {
-      Files.createDirectories(workDir);
+      OwnerOnlyFiles.directory(workDir);
       if (System.getProperty("derby.stream.error.file") == null) {
         // Derby (the message store) writes derby.log into the working directory otherwise.
         System.setProperty(
@@ -86,10 +105,18 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
       Map<String, Object> context = new HashMap<>();
       context.put("qpid.amqp_port", Integer.toString(port));
       context.put("qpid.work_dir", workDir.toAbsolutePath().toString());
+      context.put("stratus.amqp.user", account.user());
+      context.put("stratus.amqp.password", account.password());
+      context.put("stratus.amqp.vhost", account.virtualHost());
       context.put("qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}");
+      // The broker's own configuration (ports, the user, the virtual host's node) comes from the
+      // initial configuration every time; the virtual host keeps its own store.
+      Path store = workDir.resolve("config.json");
+      Files.deleteIfExists(store);
+      Files.deleteIfExists(workDir.resolve("config.json.bak"));
       Map<String, Object> attributes = new HashMap<>();
       attributes.put("type", "JSON");
-      attributes.put("storePath", workDir.resolve("config.json").toString());
+      attributes.put("storePath", store.toString());
       attributes.put(SystemConfig.INITIAL_CONFIGURATION_LOCATION, initialConfig.toUri().toString());
       attributes.put(SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false);
       attributes.put("context", context);

