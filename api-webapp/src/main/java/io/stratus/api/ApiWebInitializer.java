@@ -43,8 +43,9 @@ public final class ApiWebInitializer implements WebApplicationInitializer {
     context.refresh();
     servletContext.addListener(new ContextLoaderListener(context));
 
-    // The body limit first, then the signature: nothing unsigned reaches a controller.
-    for (String filter : new String[] {"apiBodyLimitFilter", "signatureFilter"}) {
+    // The body limit first, then the signature: nothing unsigned reaches a controller. A HEAD on
+    // a collection is signed as a HEAD, then answered as its GET with a count (headCounts).
+    for (String filter : new String[] {"apiBodyLimitFilter", "signatureFilter", "headCounts"}) {
       FilterRegistration.Dynamic registration =
           servletContext.addFilter(filter, new DelegatingFilterProxy(filter));
       registration.addMappingForUrlPatterns(null, true, "/*");
