@@ -30,7 +30,10 @@ import io.stratus.api.network.FirewallRuleController;
 import io.stratus.api.network.IpAddressController;
 import io.stratus.api.web.ApiErrors;
 import io.stratus.api.web.BodyLimit;
+import io.stratus.api.web.HeadCounts;
 import io.stratus.api.web.OwnedReads;
+import io.stratus.api.web.UnknownParameters;
+import io.stratus.api.web.UntypedJsonReader;
 import io.stratus.api.web.VersionsController;
 import io.stratus.common.access.AccessLoader;
 import io.stratus.common.daemon.BuildVersion;
@@ -52,6 +55,7 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -145,6 +149,11 @@ public class ApiConfiguration implements WebMvcConfigurer {
   @Bean
   BodyLimit apiBodyLimitFilter() {
     return new BodyLimit(settings.server().maxBodyBytes());
+  }
+
+  @Bean
+  HeadCounts headCounts() {
+    return new HeadCounts();
   }
 
   @Bean
@@ -264,6 +273,11 @@ public class ApiConfiguration implements WebMvcConfigurer {
   }
 
   @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new UnknownParameters());
+  }
+
+  @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(new AccessResolver(new AccessLoader(database.primary())));
   }
@@ -277,5 +291,6 @@ public class ApiConfiguration implements WebMvcConfigurer {
             .build();
     converters.add(new ByteArrayHttpMessageConverter());
     converters.add(new MappingJackson2HttpMessageConverter(json));
+    converters.add(new UntypedJsonReader(json));
   }
 }

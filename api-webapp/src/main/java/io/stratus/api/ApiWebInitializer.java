@@ -45,11 +45,12 @@ public final class ApiWebInitializer implements WebApplicationInitializer {
     servletContext.addListener(new ContextLoaderListener(context));
 
     // The security headers first (every answer, refusals included, carries them), then the body
-    // limit, then the signature: nothing unsigned reaches a controller.
+    // limit, then the signature: nothing unsigned reaches a controller. A HEAD on a collection is
+    // signed as a HEAD, then answered as its GET with a count (headCounts).
     servletContext
         .addFilter("securityHeaders", new SecurityHeadersFilter())
         .addMappingForUrlPatterns(null, false, "/*");
-    for (String filter : new String[] {"apiBodyLimitFilter", "signatureFilter"}) {
+    for (String filter : new String[] {"apiBodyLimitFilter", "signatureFilter", "headCounts"}) {
       FilterRegistration.Dynamic registration =
           servletContext.addFilter(filter, new DelegatingFilterProxy(filter));
       registration.addMappingForUrlPatterns(null, true, "/*");

@@ -78,7 +78,7 @@ class ApiIT {
   void shouldListVersionsAndServeTheOpenApiDocumentUnsigned() {
     Answer versions = admin.raw("GET", Api.ROOT, null, Map.of("Accept", "application/json"));
     assertEquals(200, versions.status(), versions.raw());
-    assertEquals("2013-03-13", versions.body().path("versions").path(0).path("version").asText());
+    assertEquals("2013-03-13", versions.body().path("current").path("versionId").asText());
     Answer doc = admin.raw("GET", B + "/openapi.json", null, Map.of());
     assertEquals(200, doc.status());
     assertEquals("3.0.3", doc.body().path("openapi").asText());

@@ -2,10 +2,12 @@ package io.stratus.api.admin;
 
 import io.stratus.api.Api;
 import io.stratus.api.web.ApiException;
+import io.stratus.api.web.HeadCounts;
 import io.stratus.api.web.Json;
 import io.stratus.api.web.PageRequest;
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,6 +49,7 @@ public class JobController {
       Access access,
       @RequestParam(name = "requestPaginationId", required = false) String paginationId,
       @RequestParam(name = "requestPage", required = false) String page,
+      HttpServletRequest http,
       HttpServletResponse response) {
     Qualifier q = access.require("job", "read");
     PageRequest request = PageRequest.of(paginationId, page, pageSize);
@@ -58,6 +61,21 @@ public class JobController {
                 .param(access.customerId())
                 .query(Long.class)
                 .single();
+    if (HeadCounts.countOnly(http)) {
+      long count =
+          jdbc.sql(
+                  "SELECT COUNT(*) FROM job WHERE customer_id = :customer"
+                      + mine
+                      + " AND id <= :snapshot")
+              .param("customer", access.customerId())
+              .param("user", access.userId())
+              .param("snapshot", snapshot)
+              .query(Long.class)
+              .single();
+      response.setHeader(HeadCounts.HEADER, Long.toString(count));
+      request.headers(snapshot, count <= request.offset() + request.size(), response);
+      return Map.of();
+    }
     List<Map<String, Object>> rows =
         jdbc.sql(SELECT + mine + " AND id <= :snapshot ORDER BY id LIMIT :limit OFFSET :offset")
             .param("customer", access.customerId())

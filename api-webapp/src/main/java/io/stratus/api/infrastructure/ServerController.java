@@ -7,6 +7,7 @@ import io.stratus.api.dispatch.DispatcherGateway;
 import io.stratus.api.dispatch.Jobs;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Details;
+import io.stratus.api.web.HeadCounts;
 import io.stratus.api.web.Json;
 import io.stratus.api.web.JsonBody;
 import io.stratus.api.web.PageCursors;
@@ -68,6 +69,9 @@ public class ServerController {
        LEFT JOIN server_product p ON p.id = s.product_id
       """;
 
+  private static final String TERMINATE_AFTER = "terminateAfter";
+  private static final String PAUSE_AFTER = "pauseAfter";
+
   private final JdbcClient jdbc;
   private final DispatcherGateway dispatcher;
   private final int pageSize;
@@ -111,6 +115,16 @@ public class ServerController {
     params.put("snapshot", snapshot);
     if (region != null) {
       params.put("region", region);
+    }
+    if (HeadCounts.countOnly(request)) {
+      long count =
+          jdbc.sql("SELECT COUNT(*) FROM server s" + where)
+              .params(params)
+              .query(Long.class)
+              .single();
+      response.setHeader(HeadCounts.HEADER, Long.toString(count));
+      paging.headers(snapshot, count <= paging.offset() + paging.size(), response);
+      return;
     }
     // Where the page starts: remembered from the previous page when this instance served it,
     // else found by an index-only walk of (customer_id, id), so a deep page costs a walk of the
@@ -265,7 +279,12 @@ public class ServerController {
   /** {@code {"start":[{}]}}, {@code {"stop":[{}]}} (or {@code pause}), {@code {"reboot":[{}]}}. */
   @PutMapping("/{id}")
   public ResponseEntity<Map<String, Object>> change(
-      Access access, @PathVariable String id, @RequestBody JsonNode body) {
+      Access access,
+      @PathVariable String id,
+      @RequestBody JsonNode body,
+      @RequestParam(name = TERMINATE_AFTER, required = false) String terminateAfter,
+      @RequestParam(name = PAUSE_AFTER, required = false) String pauseAfter) {
+    refuseSchedule(terminateAfter, pauseAfter);
     long serverId = Json.pathId(id, "serverId");
     if (body == null || !body.isObject() || body.size() != 1) {
       throw ApiException.badRequest(
@@ -290,11 +309,30 @@ public class ServerController {
         dispatcher.act(access, "POST", "/servers/" + serverId + "/" + action, null));
   }
 
+  /**
+   * Terminates the server now. enStratus' {@code ?terminateAfter=N} (and {@code pauseAfter})
+   * schedule instead; scheduling is not served yet, so they are refused with 400 and the server is
+   * left as it is, never ended at once.
+   */
   @DeleteMapping("/{id}")
-  public ResponseEntity<Map<String, Object>> terminate(Access access, @PathVariable String id) {
+  public ResponseEntity<Map<String, Object>> terminate(
+      Access access,
+      @PathVariable String id,
+      @RequestParam(name = TERMINATE_AFTER, required = false) String terminateAfter,
+      @RequestParam(name = PAUSE_AFTER, required = false) String pauseAfter) {
+    refuseSchedule(terminateAfter, pauseAfter);
     long serverId = Json.pathId(id, "serverId");
     checkOwner(access, serverId, "terminate");
     return Jobs.accepted(dispatcher.act(access, "DELETE", "/servers/" + serverId, null));
+  }
+
+  private static void refuseSchedule(String terminateAfter, String pauseAfter) {
+    if (terminateAfter != null || pauseAfter != null) {
+      throw ApiException.badRequest(
+          (terminateAfter != null ? TERMINATE_AFTER : PAUSE_AFTER)
+              + ": scheduled termination and scheduled stop are not served yet; nothing was"
+              + " done and the server keeps its state");
+    }
   }
 
   private void checkOwner(Access access, long serverId, String action) {

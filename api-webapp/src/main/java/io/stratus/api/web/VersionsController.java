@@ -31,20 +31,17 @@ public class VersionsController {
     }
   }
 
+  /**
+   * The dialect's versions document, which enStratus clients read to pick a version: {@code
+   * {"current":{"versionId":"2013-03-13"},"supported":[{"versionId":"2013-03-13"}]}}.
+   */
   @GetMapping({Api.ROOT, Api.ROOT + "/"})
   public Map<String, Object> versions() {
-    return Map.of(
-        "versions",
-        List.of(
-            Json.object(
-                "version",
-                Api.VERSION,
-                "current",
-                true,
-                "supported",
-                true,
-                "baseUrl",
-                Api.BASE + "/")));
+    return Json.object(
+        "current",
+        Map.of("versionId", Api.VERSION),
+        "supported",
+        List.of(Map.of("versionId", Api.VERSION)));
   }
 
   @GetMapping(OPENAPI)
