@@ -67,7 +67,17 @@ public final class Platform implements AutoCloseable {
    */
   public static Platform start(
       String purpose, String cloudConfig, Map<String, String> workerOverrides) throws IOException {
-    KmFixture km = KmFixture.start(purpose, null);
+    return start(purpose, cloudConfig, workerOverrides, null);
+  }
+
+  /**
+   * As {@link #start(String, String, Map)}; {@code logDir} (may be null) receives the KM's and the
+   * Dispatcher's log files, as their {@code log.dir} setting would in an installation.
+   */
+  public static Platform start(
+      String purpose, String cloudConfig, Map<String, String> workerOverrides, Path logDir)
+      throws IOException {
+    KmFixture km = KmFixture.start(purpose, logDir);
     LocalCloudProcess cloud = null;
     DispatcherServer dispatcher = null;
     WorkerPublisher publisher = null;
@@ -99,6 +109,9 @@ public final class Platform implements AutoCloseable {
       dispatcherKeys.put("agent.url", "https://127.0.0.1:" + port);
       dispatcherKeys.put("server.address", "127.0.0.1");
       dispatcherKeys.put("tls.keystore", pki.resolve("dispatcher.p12").toString());
+      if (logDir != null) {
+        dispatcherKeys.put("log.dir", logDir.toString());
+      }
       dispatcher =
           DispatcherServer.start(
               DispatcherSettings.from(Config.of("dispatcher", dispatcherKeys, Map.of())));
