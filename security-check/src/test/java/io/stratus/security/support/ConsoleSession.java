@@ -21,8 +21,11 @@ import javax.net.ssl.SSLContext;
  * token of the page they came from, redirects not followed (so a test sees each answer).
  */
 public final class ConsoleSession {
+  /** A form's hidden field, or the htmx headers every page carries. */
   private static final Pattern CSRF =
-      Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
+      Pattern.compile(
+          "name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\""
+              + "|X-CSRF-TOKEN&quot;: &quot;([^&]+)&quot;");
 
   /** One answer: status, Location (redirects) and body. */
   public record Page(int status, String location, String body) {
@@ -32,7 +35,12 @@ public final class ConsoleSession {
       if (!m.find()) {
         throw new AssertionError("no CSRF token on the page: " + body);
       }
-      return m.group(1) != null ? m.group(1) : m.group(2);
+      for (int group = 1; group <= 3; group++) {
+        if (m.group(group) != null) {
+          return m.group(group);
+        }
+      }
+      throw new AssertionError("unreachable");
     }
 
     /** The text of the element with {@code id}, e.g. {@code <span id="x">text</span>}. */
@@ -69,6 +77,15 @@ public final class ConsoleSession {
     return postRaw(path, "application/x-www-form-urlencoded", form(fields));
   }
 
+  /** Posts {@code fields} with one extra header, e.g. a CSRF token where htmx sends it. */
+  public Page postWithHeader(String path, String header, String value, Map<String, String> fields) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header(header, value)
+            .POST(HttpRequest.BodyPublishers.ofString(form(fields), StandardCharsets.UTF_8)));
+  }
+
   /** Posts a body with any content type, for malformed forms. */
   public Page postRaw(String path, String contentType, String body) {
     return send(
@@ -86,6 +103,11 @@ public final class ConsoleSession {
     Map<String, String> withToken = new LinkedHashMap<>(fields);
     withToken.put("_csrf", form.csrf());
     return post(action, withToken);
+  }
+
+  /** Posts {@code fields} to {@code action} with the CSRF token of the start page. */
+  public Page act(String action, Map<String, String> fields) {
+    return submit("/", action, fields);
   }
 
   /**

@@ -12,7 +12,8 @@ import java.util.Map;
  * the name of its encoding. Every form is given as ISO-8859-1 text (one char per byte), so it can
  * be looked for in any bytes read the same way. Base64 is given at each of the three alignments a
  * secret may have inside a longer encoded value (only the characters that depend on the secret
- * alone), standard and URL-safe; hex in lower and upper case.
+ * alone), standard and URL-safe; hex in lower and upper case. A form that equals an earlier one
+ * (URL-encoding of a plain secret) is listed once, under the earlier name.
  */
 public final class SecretForms {
   private SecretForms() {}
@@ -34,7 +35,14 @@ public final class SecretForms {
         "URL-encoded(%20)", URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
     forms.put("hex", HexFormat.of().formatHex(utf8));
     forms.put("HEX", HexFormat.of().withUpperCase().formatHex(utf8));
-    return forms;
+    Map<String, String> distinct = new LinkedHashMap<>();
+    forms.forEach(
+        (encoding, form) -> {
+          if (!form.isEmpty() && !distinct.containsValue(form)) {
+            distinct.put(encoding, form);
+          }
+        });
+    return distinct;
   }
 
   /**
