@@ -275,8 +275,12 @@ class BoundedFuzzIT {
     // Malformed CSRF tokens first, as a field and as a header, signed in and not (issue 15 item 5).
     String notUtf8 =
         Base64.getEncoder().encodeToString(new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF});
+    // A token of the right length whose Base64 decodes to bytes that are not UTF-8.
+    byte[] garbage = new byte[Base64.getUrlDecoder().decode(token).length];
+    java.util.Arrays.fill(garbage, (byte) 0xFF);
     List<String> badTokens =
         List.of(
+            Base64.getUrlEncoder().encodeToString(garbage),
             notUtf8,
             Base64.getUrlEncoder().encodeToString(new byte[] {(byte) 0xFE, (byte) 0xFF, 0, 1}),
             "%%%",
@@ -309,7 +313,7 @@ class BoundedFuzzIT {
         form.put(
             fields.get(random.nextInt(fields.size())), values.get(random.nextInt(values.size())));
       }
-      form.put("_csrf", random.nextInt(10) == 0 ? badTokens.get(random.nextInt(3)) : token);
+      form.put("_csrf", random.nextInt(10) == 0 ? badTokens.get(1 + random.nextInt(3)) : token);
       String what = "POST " + path + " " + summary(form.toString());
       try {
         Page answer =

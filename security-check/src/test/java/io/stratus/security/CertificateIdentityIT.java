@@ -3,7 +3,9 @@ package io.stratus.security;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.common.pki.TlsMaterial;
+import io.stratus.dispatcher.support.DispatcherClient;
 import io.stratus.dispatcher.support.Platform;
 import io.stratus.km.support.KmFixture;
 import java.io.IOException;
@@ -26,14 +28,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every caller identity against every internal endpoint, once: each component's certificate from
  * the installation CA, a certificate from another CA, and no certificate, against the Key Manager,
- * the Dispatcher's actions, an agent's certificate renewal and an agent's first handshake, and the
- * Dispatcher's paths dressed up to look like the agents' open ones. Only the components the
- * architecture names get past the access check; the rest are refused at the TLS handshake or with
- * 403, never let through by a path trick.
+ * the Dispatcher's actions, an agent's certificate renewal and an agent's first handshake, a guest
+ * agent's own API (a real one, enrolled in a VM of the local cloud), and the Dispatcher's paths
+ * dressed up to look like the agents' open ones. Only the components the architecture names get
+ * past the access check; the rest are refused at the TLS handshake or with 403, never let through
+ * by a path trick.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CertificateIdentityIT {
@@ -103,6 +107,20 @@ class CertificateIdentityIT {
               null,
               Set.of("console", "api", "worker")),
           new Endpoint(
+              "agent status",
+              "agent",
+              "GET",
+              "/status",
+              null,
+              Set.of("dispatcher", "worker", "pinger")),
+          new Endpoint(
+              "agent script",
+              "agent",
+              "POST",
+              "/scripts/none",
+              "{}",
+              Set.of("dispatcher", "worker", "pinger")),
+          new Endpoint(
               "Dispatcher handshake path with a parameter",
               "dispatcher",
               "POST",
@@ -114,13 +132,73 @@ class CertificateIdentityIT {
   private long customer;
   private long user;
 
+  private URI agent;
+
   @BeforeAll
-  void start() throws IOException {
+  void start() throws Exception {
     platform =
-        Platform.start("certs", "regions=sim-1\nregion.sim-1.mode=simulated\n", Map.of(), null);
+        Platform.start("certs", "regions=local-1\nregion.local-1.mode=process\n", Map.of(), null);
     long[] acme = platform.newCustomer("certco");
     customer = acme[0];
     user = acme[1];
+    agent = launchAnAgent();
+  }
+
+  /** An account on the local cloud and a server of {@code img-agent} whose agent has enrolled. */
+  private URI launchAnAgent() throws Exception {
+    DispatcherClient console = platform.client("console", customer, user);
+    long cloudId = platform.defineLocalCloud();
+    Map<String, String> credentials = platform.cloud().credentials();
+    DispatcherClient.Answer account =
+        console.post(
+            "/accounts",
+            Map.of(
+                "cloudId",
+                cloudId,
+                "name",
+                "local",
+                "fields",
+                Map.of(
+                    "accessKey", credentials.get("accessKey"),
+                    "secretKey", credentials.get("secretKey"))));
+    JsonNode registered = console.awaitJob(account.id("jobId"), Duration.ofSeconds(90));
+    assertTrue("COMPLETE".equals(registered.path("status").asText()), registered.toString());
+    JdbcClient jdbc = platform.jdbc();
+    long region =
+        jdbc.sql("SELECT id FROM region WHERE cloud_account_id = ? AND provider_region_id = ?")
+            .params(account.id("resourceId"), "local-1")
+            .query(Long.class)
+            .single();
+    long image =
+        jdbc.sql("SELECT id FROM machine_image WHERE region_id = ? AND provider_image_id = ?")
+            .params(region, "img-agent")
+            .query(Long.class)
+            .single();
+    long product =
+        jdbc.sql("SELECT MIN(id) FROM server_product WHERE region_id = ?")
+            .param(region)
+            .query(Long.class)
+            .single();
+    DispatcherClient.Answer launched =
+        console.post(
+            "/servers",
+            Map.of("regionId", region, "imageId", image, "productId", product, "name", "agent"));
+    JsonNode job = console.awaitJob(launched.id("jobId"), Duration.ofSeconds(90));
+    assertTrue("COMPLETE".equals(job.path("status").asText()), job.toString());
+    long server = launched.id("resourceId");
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<Map<String, Object>> rows =
+          jdbc.sql("SELECT state, address, port FROM guest_agent WHERE server_id = ?")
+              .param(server)
+              .query()
+              .listOfRows();
+      if (!rows.isEmpty() && "reachable".equals(rows.get(0).get("state"))) {
+        return URI.create("https://" + rows.get(0).get("address") + ":" + rows.get(0).get("port"));
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("the agent of server " + server + " did not enrol");
   }
 
   @AfterAll
@@ -201,9 +279,11 @@ class CertificateIdentityIT {
   private HttpResponse<String> send(String caller, Endpoint endpoint)
       throws IOException, InterruptedException {
     URI base =
-        endpoint.service().equals("km")
-            ? platform.km().url()
-            : URI.create("https://127.0.0.1:" + platform.dispatcherPort());
+        switch (endpoint.service()) {
+          case "km" -> platform.km().url();
+          case "agent" -> agent;
+          default -> URI.create("https://127.0.0.1:" + platform.dispatcherPort());
+        };
     HttpClient http =
         HttpClient.newBuilder()
             .sslContext(context(caller))

@@ -208,8 +208,19 @@ class TenantIsolationIT {
           new String[] {"POST", "/people/groups/{groupId}/members", "user", "{userId}"},
           new String[] {"GET", "/people/roles/{roleId}"},
           new String[] {
-            "POST", "/people/roles/{roleId}/rights", "resourceType", "server", "action", "read"
+            "POST",
+            "/people/roles/{roleId}/rights",
+            "resourceType",
+            "server",
+            "action",
+            "read",
+            "qualifier",
+            "ANY"
           },
+          new String[] {
+            "POST", "/people/roles/{roleId}/rights/remove", "resourceType", "*", "action", "*"
+          },
+          new String[] {"POST", "/people/groups/{groupId}/roles", "role", "{roleId}"},
           new String[] {"POST", "/api-keys/{accessKey}/revoke"},
           new String[] {"POST", "/api-keys", "user", "{userId}", "name", "stolen"});
 
