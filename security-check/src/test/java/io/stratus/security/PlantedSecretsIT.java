@@ -287,6 +287,9 @@ class PlantedSecretsIT {
             .containsAll(List.of("km.log", "dispatcher.log", "console.log", "api.log")),
         "every component wrote its log file: " + files);
     List<String> findings = new ArrayList<>(scan.inTree(platform.logDir(), f -> true));
+    Path cloudLog = platform.platform().cloud().logFile();
+    assertTrue(Files.size(cloudLog) > 0, "the local cloud logged nothing");
+    findings.addAll(scan.inFile(cloudLog));
     List<String> lines = platform.logs().lines();
     assertTrue(lines.size() > 20, "too little was logged to be a test: " + lines.size());
     for (int i = 0; i < lines.size(); i++) {
