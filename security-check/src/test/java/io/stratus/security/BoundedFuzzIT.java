@@ -275,7 +275,8 @@ class BoundedFuzzIT {
     // Malformed CSRF tokens first, as a field and as a header, signed in and not (issue 15 item 5).
     String notUtf8 =
         Base64.getEncoder().encodeToString(new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF});
-    // A token of the right length whose Base64 decodes to bytes that are not UTF-8.
+    // Tokens whose Base64 decodes to bytes that are not UTF-8: of the real token's length, and
+    // the real token shifted by one character (the 500 of issue 15 item 5), among others.
     byte[] garbage = new byte[Base64.getUrlDecoder().decode(token).length];
     java.util.Arrays.fill(garbage, (byte) 0xFF);
     List<String> badTokens =

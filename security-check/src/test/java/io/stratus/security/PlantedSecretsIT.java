@@ -14,9 +14,10 @@ import io.stratus.security.support.ConsoleSession;
 import io.stratus.security.support.ConsoleSession.Page;
 import io.stratus.security.support.SecretScan;
 import io.stratus.security.support.SecurityPlatform;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -305,22 +306,22 @@ class PlantedSecretsIT {
     Path cloud = platform.platform().cloud().dataDir();
     // Volumes and snapshots are sparse disk images nothing of the platform writes into (and a
     // gigabyte each to read): their modes are checked below, their contents are not scanned.
-    java.util.function.Predicate<Path> notImage = f -> !f.toString().endsWith(".img");
-    Map<String, String> notToken = new LinkedHashMap<>(secrets);
-    notToken.remove("agent bootstrap token");
-    List<String> findings = new ArrayList<>();
-    // credentials.properties is the cloud's own copy of its key (owner-only, checked below).
-    findings.addAll(
-        new SecretScan(notToken)
-            .inTree(
-                cloud,
-                notImage.and(f -> !f.getFileName().toString().equals("credentials.properties"))));
-    // The cloud keeps each VM's user data (the agent's token) in its region records; nowhere else.
-    findings.addAll(
-        new SecretScan(Map.of("agent bootstrap token", agentToken))
-            .inTree(
-                cloud,
-                notImage.and(f -> !f.getParent().getFileName().toString().equals("regions"))));
+    Predicate<Path> notImage = f -> !f.toString().endsWith(".img");
+    // What the cloud must keep itself (its own secret key, each VM's user data with the agent's
+    // token) may be in its files only where no other user can read them; the rest nowhere.
+    Map<String, String> cloudsOwn = new LinkedHashMap<>();
+    Map<String, String> others = new LinkedHashMap<>(secrets);
+    for (String label :
+        List.of("local cloud secret key registered through the API", "agent bootstrap token")) {
+      cloudsOwn.put(label, others.remove(label));
+    }
+    List<String> findings = new ArrayList<>(new SecretScan(others).inTree(cloud, notImage));
+    SecretScan own = new SecretScan(cloudsOwn);
+    for (Path file : SecretScan.files(cloud)) {
+      if (notImage.test(file) && !ownerOnly(file)) {
+        findings.addAll(own.inFile(file).stream().map(f -> f + ", readable by others").toList());
+      }
+    }
     Path km = platform.platform().km().pki().getParent();
     findings.addAll(scan().inTree(km, f -> true));
     assertEquals(List.of(), findings, "secrets in state directories");
@@ -360,16 +361,19 @@ class PlantedSecretsIT {
       if (!Files.exists(path)) {
         continue;
       }
-      Set<PosixFilePermission> modes = Files.getPosixFilePermissions(path);
-      if (modes.stream()
-          .anyMatch(m -> m.name().startsWith("GROUP") || m.name().startsWith("OTHERS"))) {
+      if (!ownerOnly(path)) {
         open.add(
             cloud.relativize(path)
                 + " "
-                + java.nio.file.attribute.PosixFilePermissions.toString(modes));
+                + PosixFilePermissions.toString(Files.getPosixFilePermissions(path)));
       }
     }
     assertEquals(List.of(), open, "files or directories others can read");
+  }
+
+  private static boolean ownerOnly(Path path) throws IOException {
+    return Files.getPosixFilePermissions(path).stream()
+        .noneMatch(m -> m.name().startsWith("GROUP") || m.name().startsWith("OTHERS"));
   }
 
   private SecretScan scan() {
