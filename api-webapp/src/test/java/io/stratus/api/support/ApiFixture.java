@@ -35,18 +35,27 @@ public final class ApiFixture implements AutoCloseable {
   private final KmFixture km;
   private final ApiServer api;
   private final Path etc;
+  private final boolean ownsPlatform;
 
-  private ApiFixture(Platform platform, KmFixture km, ApiServer api, Path etc) {
+  private ApiFixture(
+      Platform platform, KmFixture km, ApiServer api, Path etc, boolean ownsPlatform) {
     this.platform = platform;
     this.km = km;
     this.api = api;
     this.etc = etc;
+    this.ownsPlatform = ownsPlatform;
   }
 
   public static ApiFixture withPlatform(String purpose, String cloudConfig) throws IOException {
     Platform platform = Platform.start(purpose, cloudConfig, Map.of());
     try {
-      return start(platform, platform.km(), "https://127.0.0.1:" + platform.dispatcherPort(), 250);
+      return start(
+          platform,
+          platform.km(),
+          "https://127.0.0.1:" + platform.dispatcherPort(),
+          250,
+          Map.of(),
+          true);
     } catch (IOException | RuntimeException e) {
       platform.close();
       throw e;
@@ -58,14 +67,35 @@ public final class ApiFixture implements AutoCloseable {
     try {
       SchemaMigrator.stratus(km.mainDataSource()).migrate();
       // Nothing here acts, so no Dispatcher answers at this address.
-      return start(null, km, "https://127.0.0.1:9", pageSize);
+      return start(null, km, "https://127.0.0.1:9", pageSize, Map.of(), true);
     } catch (IOException | RuntimeException e) {
       km.close();
       throw e;
     }
   }
 
-  private static ApiFixture start(Platform platform, KmFixture km, String dispatcher, int pageSize)
+  /**
+   * The API over a platform someone else owns (e.g. a console fixture's, so both front ends share
+   * it), with extra {@code api.properties} keys; closing the fixture leaves the platform running.
+   */
+  public static ApiFixture alongside(Platform platform, Map<String, String> extra)
+      throws IOException {
+    return start(
+        platform,
+        platform.km(),
+        "https://127.0.0.1:" + platform.dispatcherPort(),
+        250,
+        extra,
+        false);
+  }
+
+  private static ApiFixture start(
+      Platform platform,
+      KmFixture km,
+      String dispatcher,
+      int pageSize,
+      Map<String, String> extra,
+      boolean ownsPlatform)
       throws IOException {
     TestDatabase main = km.mainDatabase();
     Path pki = km.pki();
@@ -80,6 +110,7 @@ public final class ApiFixture implements AutoCloseable {
     keys.put("db.password", main.password());
     keys.put("keys.kek.file", km.kekFile().toString());
     keys.put("api.page-size", String.valueOf(pageSize));
+    keys.putAll(extra);
     ApiServer api = ApiServer.start(ApiSettings.from(Config.of("api", keys, Map.of())));
     Path etc = Files.createTempDirectory("api-admin-etc-");
     Files.writeString(
@@ -93,7 +124,7 @@ public final class ApiFixture implements AutoCloseable {
             + "\nkeys.kek.file="
             + km.kekFile()
             + "\n");
-    return new ApiFixture(platform, km, api, etc);
+    return new ApiFixture(platform, km, api, etc, ownsPlatform);
   }
 
   private static final Pattern CUSTOMER = Pattern.compile("Customer (\\d+) ");
@@ -184,6 +215,9 @@ public final class ApiFixture implements AutoCloseable {
   @Override
   public void close() {
     api.close();
+    if (!ownsPlatform) {
+      return;
+    }
     if (platform != null) {
       platform.close();
     } else {

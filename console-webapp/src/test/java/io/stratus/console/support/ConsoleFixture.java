@@ -46,36 +46,45 @@ public final class ConsoleFixture implements AutoCloseable {
       throws IOException {
     Platform platform = Platform.start(purpose, cloudConfig, Map.of());
     try {
-      TestDatabase main = platform.km().mainDatabase();
-      Path pki = platform.km().pki();
-      Map<String, String> keys = new HashMap<>();
-      keys.put("server.port", "0");
-      keys.put("server.address", "127.0.0.1");
-      keys.put("tls.keystore", pki.resolve("console.p12").toString());
-      keys.put("tls.truststore", pki.resolve("truststore.p12").toString());
-      keys.put("dispatcher.url", "https://127.0.0.1:" + platform.dispatcherPort());
-      keys.put("db.url", main.jdbcUrl());
-      keys.put("db.user", main.user());
-      keys.put("db.password", main.password());
-      keys.put("keys.kek.file", platform.km().kekFile().toString());
-      keys.putAll(extra);
-      Path etc = Files.createTempDirectory("console-admin-etc-");
-      Files.writeString(
-          etc.resolve("admin.properties"),
-          "db.url="
-              + main.jdbcUrl()
-              + "\ndb.user="
-              + main.user()
-              + "\ndb.password="
-              + main.password()
-              + "\nkeys.kek.file="
-              + platform.km().kekFile()
-              + "\n");
-      return new ConsoleFixture(platform, etc, keys);
+      return over(platform, extra);
     } catch (IOException | RuntimeException e) {
       platform.close();
       throw e;
     }
+  }
+
+  /**
+   * The console over a platform the caller started (e.g. with a log directory); closing the fixture
+   * closes the platform too, and the caller closes the platform if this throws.
+   */
+  public static ConsoleFixture over(Platform platform, Map<String, String> extra)
+      throws IOException {
+    TestDatabase main = platform.km().mainDatabase();
+    Path pki = platform.km().pki();
+    Map<String, String> keys = new HashMap<>();
+    keys.put("server.port", "0");
+    keys.put("server.address", "127.0.0.1");
+    keys.put("tls.keystore", pki.resolve("console.p12").toString());
+    keys.put("tls.truststore", pki.resolve("truststore.p12").toString());
+    keys.put("dispatcher.url", "https://127.0.0.1:" + platform.dispatcherPort());
+    keys.put("db.url", main.jdbcUrl());
+    keys.put("db.user", main.user());
+    keys.put("db.password", main.password());
+    keys.put("keys.kek.file", platform.km().kekFile().toString());
+    keys.putAll(extra);
+    Path etc = Files.createTempDirectory("console-admin-etc-");
+    Files.writeString(
+        etc.resolve("admin.properties"),
+        "db.url="
+            + main.jdbcUrl()
+            + "\ndb.user="
+            + main.user()
+            + "\ndb.password="
+            + main.password()
+            + "\nkeys.kek.file="
+            + platform.km().kekFile()
+            + "\n");
+    return new ConsoleFixture(platform, etc, keys);
   }
 
   /** The console's address, e.g. {@code https://127.0.0.1:41234}. */

@@ -67,7 +67,7 @@ public final class Platform implements AutoCloseable {
    */
   public static Platform start(
       String purpose, String cloudConfig, Map<String, String> workerOverrides) throws IOException {
-    return start(purpose, cloudConfig, workerOverrides, Map.of());
+    return start(purpose, cloudConfig, workerOverrides, Map.of(), null);
   }
 
   /**
@@ -79,7 +79,27 @@ public final class Platform implements AutoCloseable {
       Map<String, String> workerOverrides,
       Map<String, String> dispatcherOverrides)
       throws IOException {
-    KmFixture km = KmFixture.start(purpose, null);
+    return start(purpose, cloudConfig, workerOverrides, dispatcherOverrides, null);
+  }
+
+  /**
+   * As {@link #start(String, String, Map)}; {@code logDir} (may be null) receives the KM's and the
+   * Dispatcher's log files, as their {@code log.dir} setting would in an installation.
+   */
+  public static Platform start(
+      String purpose, String cloudConfig, Map<String, String> workerOverrides, Path logDir)
+      throws IOException {
+    return start(purpose, cloudConfig, workerOverrides, Map.of(), logDir);
+  }
+
+  private static Platform start(
+      String purpose,
+      String cloudConfig,
+      Map<String, String> workerOverrides,
+      Map<String, String> dispatcherOverrides,
+      Path logDir)
+      throws IOException {
+    KmFixture km = KmFixture.start(purpose, logDir);
     LocalCloudProcess cloud = null;
     DispatcherServer dispatcher = null;
     WorkerPublisher publisher = null;
@@ -111,6 +131,9 @@ public final class Platform implements AutoCloseable {
       dispatcherKeys.put("agent.url", "https://127.0.0.1:" + port);
       dispatcherKeys.put("server.address", "127.0.0.1");
       dispatcherKeys.put("tls.keystore", pki.resolve("dispatcher.p12").toString());
+      if (logDir != null) {
+        dispatcherKeys.put("log.dir", logDir.toString());
+      }
       dispatcherKeys.putAll(dispatcherOverrides);
       dispatcher =
           DispatcherServer.start(

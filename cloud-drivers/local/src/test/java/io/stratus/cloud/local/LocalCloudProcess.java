@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,11 +23,13 @@ import java.util.concurrent.TimeUnit;
 public final class LocalCloudProcess implements AutoCloseable {
   private final Path dataDir;
   private final int port;
+  private final Path log;
   private Process process;
 
-  private LocalCloudProcess(Path dataDir, int port) {
+  private LocalCloudProcess(Path dataDir, int port) throws IOException {
     this.dataDir = dataDir;
     this.port = port;
+    this.log = Files.createTempFile("localcloud-", ".log");
   }
 
   /**
@@ -76,12 +79,18 @@ public final class LocalCloudProcess implements AutoCloseable {
     while ((line = out.readLine()) != null) {
       seen.append(line).append('\n');
       if (line.startsWith("stratus-localcloud ready")) {
+        Files.writeString(log, seen, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Thread drain =
             new Thread(
                 () -> {
-                  try {
-                    while (out.readLine() != null) {
-                      // keep the pipe flowing
+                  try (var file =
+                      Files.newBufferedWriter(
+                          log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                    String more;
+                    while ((more = out.readLine()) != null) {
+                      file.write(more);
+                      file.newLine();
+                      file.flush();
                     }
                   } catch (IOException e) {
                     // the daemon ended
@@ -101,6 +110,11 @@ public final class LocalCloudProcess implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** What the daemon wrote to its standard output (its log), kept outside its data directory. */
+  public Path logFile() {
+    return log;
   }
 
   public long pid() {
@@ -145,6 +159,11 @@ public final class LocalCloudProcess implements AutoCloseable {
     stop();
     for (ProcessHandle handle : vmProcesses()) {
       handle.destroyForcibly();
+    }
+    try {
+      Files.deleteIfExists(log);
+    } catch (IOException e) {
+      // a temporary file; the system's cleaning takes it otherwise
     }
   }
 
