@@ -471,13 +471,16 @@ class BoundedFuzzIT {
               .header("X-VM-Token", "not-a-token");
       if (signed) {
         String timestamp = Long.toString(System.currentTimeMillis());
+        String nonce = java.util.UUID.randomUUID().toString();
         request
             .header(RequestSigner.ACCESS_KEY_HEADER, accessKey)
             .header(RequestSigner.TIMESTAMP_HEADER, timestamp)
+            .header(RequestSigner.NONCE_HEADER, nonce)
             .header(
                 RequestSigner.SIGNATURE_HEADER,
                 RequestSigner.sign(
-                    secret, RequestSigner.stringToSign(method, pathWithQuery, timestamp, bytes)));
+                    secret,
+                    RequestSigner.stringToSign(method, pathWithQuery, timestamp, nonce, bytes)));
       }
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -136,8 +136,7 @@ class CertificateIdentityIT {
 
   @BeforeAll
   void start() throws Exception {
-    platform =
-        Platform.start("certs", "regions=local-1\nregion.local-1.mode=process\n", Map.of(), null);
+    platform = Platform.start("certs", "regions=local-1\nregion.local-1.mode=process\n", Map.of());
     long[] acme = platform.newCustomer("certco");
     customer = acme[0];
     user = acme[1];
