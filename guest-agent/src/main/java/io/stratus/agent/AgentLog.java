@@ -5,11 +5,15 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Set;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -104,7 +108,23 @@ final class AgentLog {
       open();
     }
 
+    /**
+     * Opens the log owner-only: it carries what event scripts print, which is the customer's. A new
+     * file is created 0600; one an older agent left readable is narrowed.
+     */
     private void open() throws IOException {
+      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        if (Files.exists(file)) {
+          Files.setPosixFilePermissions(file, ownerOnly);
+        } else {
+          try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+          } catch (FileAlreadyExistsException raced) {
+            Files.setPosixFilePermissions(file, ownerOnly);
+          }
+        }
+      }
       out =
           Files.newOutputStream(
               file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
