@@ -138,21 +138,18 @@ public class AccountController {
   private Credential credential(
       List<ConfigField> fields, Map<String, Object> cloud, Map<String, String> given) {
     Map<String, String> values = new HashMap<>(given == null ? Map.of() : given);
-    Map<String, String> checked = new HashMap<>(values);
+    String catalogue = (String) cloud.get("endpoint");
     try {
-      for (ConfigField field : fields) {
-        if (field.operatorProvided()) {
-          String value = values.get(field.name());
-          String catalogue = (String) cloud.get("endpoint");
-          checked.put(field.name(), endpoints.resolve(catalogue, value));
-          if (value == null || value.isBlank() || value.equals(catalogue)) {
-            values.remove(field.name());
-          }
-        }
-      }
-      ProviderContext.validated(fields, checked, null);
+      ProviderContext.validated(fields, endpoints.resolveFields(fields, catalogue, values), null);
     } catch (CloudException e) {
       throw DispatchException.badRequest(e.getMessage());
+    }
+    for (ConfigField field : fields) {
+      String value = values.get(field.name());
+      if (field.operatorProvided()
+          && (value == null || value.isBlank() || value.equals(catalogue))) {
+        values.remove(field.name());
+      }
     }
     Map<String, String> publicFields = new HashMap<>();
     Map<String, String> secretFields = new HashMap<>();

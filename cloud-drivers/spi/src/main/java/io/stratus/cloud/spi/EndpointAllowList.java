@@ -3,8 +3,10 @@ package io.stratus.cloud.spi;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where a cloud's endpoint may point besides the catalogue's: the operator's list (the key {@code
@@ -96,6 +98,25 @@ public final class EndpointAllowList {
             + ENDPOINT
             + "' may only name the cloud's own endpoint or one the operator allows"
             + " (cloud.endpoint.allow)");
+  }
+
+  /**
+   * The values a driver connects with: {@code values} with each {@link
+   * ConfigField#operatorProvided() operator-provided} field of {@code fields} {@link #resolve
+   * resolved} against the catalogue's endpoint. The one place the Dispatcher (at registration) and
+   * the workers (before every connection) apply the operator's choice.
+   *
+   * @throws CloudException as {@link #resolve}
+   */
+  public Map<String, String> resolveFields(
+      List<ConfigField> fields, String catalogue, Map<String, String> values) {
+    Map<String, String> resolved = new HashMap<>(values);
+    for (ConfigField field : fields) {
+      if (field.operatorProvided()) {
+        resolved.put(field.name(), resolve(catalogue, values.get(field.name())));
+      }
+    }
+    return resolved;
   }
 
   /** True when {@code endpoint} is an http(s) URL this list allows. */

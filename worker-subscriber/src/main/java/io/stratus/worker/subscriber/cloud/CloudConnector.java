@@ -3,10 +3,8 @@ package io.stratus.worker.subscriber.cloud;
 import io.stratus.cloud.spi.CloudProvider;
 import io.stratus.cloud.spi.CloudProviderFactory;
 import io.stratus.cloud.spi.CloudProviders;
-import io.stratus.cloud.spi.ConfigField;
 import io.stratus.cloud.spi.EndpointAllowList;
 import io.stratus.cloud.spi.ProviderContext;
-import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,17 +74,12 @@ public final class CloudConnector {
   private CloudProvider connect(Map<String, Object> row, String providerRegionId) {
     CloudProviderFactory factory = CloudProviders.byName((String) row.get("provider_name"));
     Map<String, String> values =
-        new HashMap<>(
+        endpoints.resolveFields(
+            factory.contextFields(),
+            (String) row.get("endpoint"),
             credentials.credentials(
                 ((Number) row.get("customer_id")).longValue(),
                 ((Number) row.get("account_id")).longValue()));
-    for (ConfigField field : factory.contextFields()) {
-      if (field.operatorProvided()) {
-        values.put(
-            field.name(),
-            endpoints.resolve((String) row.get("endpoint"), values.get(field.name())));
-      }
-    }
     return factory.connect(new ProviderContext(factory.contextFields(), values, providerRegionId));
   }
 }

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Properties;
@@ -31,8 +30,7 @@ final class Credentials {
   static Credentials loadOrCreate(Path dataDir) throws IOException {
     Path file = dataDir.resolve(FILE);
     if (!Files.exists(file)) {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      OwnerOnly.newFile(file);
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         w.write("# The local cloud's API credentials. Keep this file private.\n");
         w.write("access-key=LC" + random(18) + "\n");
