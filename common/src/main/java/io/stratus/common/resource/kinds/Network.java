@@ -1,0 +1,102 @@
+package io.stratus.common.resource.kinds;
+
+import io.stratus.common.resource.Filter;
+import io.stratus.common.resource.Ownership;
+import io.stratus.common.resource.ResourceKind;
+
+/** The kinds of enStratus' {@code network} family. */
+public final class Network {
+  private Network() {}
+
+  private static final String FAMILY = "network";
+
+  public static final ResourceKind FIREWALL =
+      ResourceKind.builder("Firewall", FAMILY, "firewalls")
+          .table("firewall", "x")
+          .ownership(Ownership.USER)
+          .id("firewallId")
+          .string("providerId", "x.provider_firewall_id")
+          .string("name", "x.name")
+          .label("Name")
+          .string("description", "x.description")
+          .label("Description")
+          .upper("status", "x.state")
+          .label("State")
+          .ref("region", "regionId", "x.region_id", "Region")
+          .consoleName("r.name", "JOIN region r ON r.id = x.region_id")
+          .label("Region")
+          .ref("owningAccount", "accountId", "x.cloud_account_id", "Account")
+          .consoleName("a.name", "JOIN cloud_account a ON a.id = x.cloud_account_id")
+          .label("Account")
+          .ref("owningUser", "userId", "x.owner_user_id", "User")
+          .customer()
+          .time("creationTimestamp", "x.created_at")
+          .filter("regionId", null, "x.region_id", Filter.Type.ID, "Region")
+          .filter("accountId", "account", "x.cloud_account_id", Filter.Type.ID, "Account")
+          .filter("name", "name", "x.name", Filter.Type.TEXT, "Name")
+          .sort("name", "x.name", "Name")
+          .ended("x.state = 'removed'")
+          .build();
+
+  /** A firewall's rules: read with the right to read firewalls, owned as their firewall is. */
+  public static final ResourceKind FIREWALL_RULE =
+      ResourceKind.builder("FirewallRule", FAMILY, "rules")
+          .table("firewall_rule", "r")
+          .right("firewall")
+          .what("firewall rule")
+          .join("JOIN firewall f ON f.id = r.firewall_id")
+          .ownership(Ownership.USER, "f")
+          .id("firewallRuleId")
+          .string("providerId", "r.provider_rule_id")
+          .ref("firewall", "firewallId", "r.firewall_id", "Firewall")
+          .consoleName("f.name", null)
+          .label("Firewall")
+          .string("direction", "r.direction")
+          .label("Direction")
+          .string("permission", "r.permission")
+          .label("Permission")
+          .string("protocol", "r.protocol")
+          .label("Protocol")
+          .number("startPort", "r.from_port")
+          .label("From port")
+          .number("endPort", "r.to_port")
+          .label("To port")
+          .string("sourceCidr", "r.source_cidr")
+          .label("Source")
+          .customer()
+          .time("creationTimestamp", "r.created_at")
+          .filter("firewallId", "firewall", "r.firewall_id", Filter.Type.ID, "Firewall")
+          .build();
+
+  public static final ResourceKind IP_ADDRESS =
+      ResourceKind.builder("IpAddress", FAMILY, "ipAddresses")
+          .table("ip_address", "x")
+          .what("IP address")
+          .ownership(Ownership.USER)
+          .id("ipAddressId")
+          .string("providerId", "x.provider_ip_id")
+          .string("address", "x.address")
+          .label("Address")
+          .string("version", "x.ip_version")
+          .label("Version")
+          .upper("status", "x.state")
+          .label("State")
+          .ref("server", "serverId", "x.server_id", "Server")
+          .consoleName("s.name", "LEFT JOIN server s ON s.id = x.server_id")
+          .label("Assigned to")
+          .ref("region", "regionId", "x.region_id", "Region")
+          .consoleName("rg.name", "JOIN region rg ON rg.id = x.region_id")
+          .label("Region")
+          .ref("owningAccount", "accountId", "x.cloud_account_id", "Account")
+          .consoleName("a.name", "JOIN cloud_account a ON a.id = x.cloud_account_id")
+          .label("Account")
+          .ref("owningUser", "userId", "x.owner_user_id", "User")
+          .customer()
+          .time("creationTimestamp", "x.created_at")
+          .filter("regionId", null, "x.region_id", Filter.Type.ID, "Region")
+          .filter("accountId", "account", "x.cloud_account_id", Filter.Type.ID, "Account")
+          .filter("serverId", "server", "x.server_id", Filter.Type.ID, "Server")
+          .sort("address", "x.address", "Address")
+          .ended("x.state = 'released'")
+          .build();
+}
