@@ -315,6 +315,26 @@ public final class Platform implements AutoCloseable {
     return jdbc().sql("SELECT id FROM cloud WHERE name = 'local'").query(Long.class).single();
   }
 
+  /**
+   * Asks the Dispatcher, as {@code client}, to register an account named {@code local} on the local
+   * cloud {@code cloudId} with the cloud's own credentials; the answer names the job that does it.
+   */
+  public DispatcherClient.Answer registerLocalAccount(DispatcherClient client, long cloudId)
+      throws IOException {
+    Map<String, String> credentials = cloud.credentials();
+    return client.post(
+        "/accounts",
+        Map.of(
+            "cloudId",
+            cloudId,
+            "name",
+            "local",
+            "fields",
+            Map.of(
+                "accessKey", credentials.get("accessKey"),
+                "secretKey", credentials.get("secretKey"))));
+  }
+
   @Override
   public void close() {
     stopSubscriber();
