@@ -113,12 +113,7 @@ public final class Platform implements AutoCloseable {
       TestDatabase main = km.mainDatabase();
       Path pki = km.pki();
 
-      Map<String, String> common = new HashMap<>();
-      common.put("db.url", main.jdbcUrl());
-      common.put("db.user", main.user());
-      common.put("db.password", main.password());
-      common.put("amqp.uri", broker.uri());
-      common.put("amqp.prefix", prefix);
+      Map<String, String> common = TestServices.keys(main, broker, prefix);
       common.put("km.url", km.url().toString());
       common.put("keys.kek.file", km.kekFile().toString());
       common.put("tls.truststore", pki.resolve("truststore.p12").toString());
