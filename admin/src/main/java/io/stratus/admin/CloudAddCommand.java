@@ -11,15 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the driver (e.g. {@code local}); registering an account checks the driver is there. Adding a
  * cloud that is already there (same name, provider and endpoint) changes nothing and prints its id.
  */
-final class CloudAddCommand implements AdminCommand {
-  @Override
-  public String name() {
-    return "cloud add";
-  }
-
-  @Override
-  public String summary() {
-    return "--name N --provider P [--endpoint URL]: a cloud customers can register accounts on";
+final class CloudAddCommand extends NamedCommand {
+  CloudAddCommand() {
+    super(
+        "cloud add",
+        "--name N --provider P [--endpoint URL]: a cloud customers can register accounts on");
   }
 
   @Override

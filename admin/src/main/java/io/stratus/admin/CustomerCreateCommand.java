@@ -19,21 +19,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * secret is kept only sealed with the customer's keys, as the API keeps it. Needs {@code db.*} and
  * {@code keys.kek.file} in {@code admin.properties}.
  */
-final class CustomerCreateCommand implements AdminCommand {
+final class CustomerCreateCommand extends NamedCommand {
   private static final char[] ACCESS_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
   private static final char[] SECRET_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Override
-  public String name() {
-    return "customer create";
-  }
-
-  @Override
-  public String summary() {
-    return "--name N --email E: a customer, its administrator and an API key (shown once)";
+  CustomerCreateCommand() {
+    super(
+        "customer create",
+        "--name N --email E: a customer, its administrator and an API key (shown once)");
   }
 
   @Override
@@ -48,20 +44,10 @@ final class CustomerCreateCommand implements AdminCommand {
     KeySettings keySettings = KeySettings.from(context.config());
     Database database = context.database();
     JdbcClient jdbc = JdbcClient.create(database.primary());
-    if (jdbc.sql("SELECT COUNT(*) FROM customer WHERE name = ?")
-            .param(name)
-            .query(Long.class)
-            .single()
-        > 0) {
+    if (AdminRows.count(jdbc, "SELECT COUNT(*) FROM customer WHERE name = ?", name) > 0) {
       throw new IllegalArgumentException("a customer named '" + name + "' already exists");
     }
-    if (jdbc.sql("SELECT COUNT(*) FROM user_account WHERE email = ?")
-            .param(email)
-            .query(Long.class)
-            .single()
-        > 0) {
-      throw new IllegalArgumentException("a user with e-mail " + email + " already exists");
-    }
+    AdminRows.requireUnusedEmail(jdbc, email);
     String password = Passwords.random();
     String passwordHash = Passwords.hash(password);
     TransactionTemplate tx =

@@ -5,15 +5,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** {@code stratus-admin db migrate}: applies pending migrations of the {@code stratus} schema. */
-final class DbMigrateCommand implements AdminCommand {
-  @Override
-  public String name() {
-    return "db migrate";
-  }
-
-  @Override
-  public String summary() {
-    return "apply pending migrations to the stratus schema (safe to repeat)";
+final class DbMigrateCommand extends NamedCommand {
+  DbMigrateCommand() {
+    super("db migrate", "apply pending migrations to the stratus schema (safe to repeat)");
   }
 
   @Override

@@ -5,15 +5,11 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** {@code stratus-admin db version}: the schema's version and the one this build expects. */
-final class DbVersionCommand implements AdminCommand {
-  @Override
-  public String name() {
-    return "db version";
-  }
-
-  @Override
-  public String summary() {
-    return "show the schema version found and the one this build expects (exit 1 on mismatch)";
+final class DbVersionCommand extends NamedCommand {
+  DbVersionCommand() {
+    super(
+        "db version",
+        "show the schema version found and the one this build expects (exit 1 on mismatch)");
   }
 
   @Override

@@ -6,15 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code stratus-admin pki init [--dir DIR] [--name NAME]}: creates the installation CA. */
-final class PkiInitCommand implements AdminCommand {
-  @Override
-  public String name() {
-    return "pki init";
-  }
-
-  @Override
-  public String summary() {
-    return "create the installation CA in --dir (default <etc>/pki); never overwrites one";
+final class PkiInitCommand extends NamedCommand {
+  PkiInitCommand() {
+    super(
+        "pki init",
+        "create the installation CA in --dir (default <etc>/pki); never overwrites one");
   }
 
   @Override

@@ -11,15 +11,11 @@ import java.util.List;
  * {@code stratus-admin pki issue <component> --host <name> [--dir DIR] [--out FILE]}: issues one
  * component's certificate into a PKCS#12 key store (default {@code <dir>/<component>.p12}).
  */
-final class PkiIssueCommand implements AdminCommand {
-  @Override
-  public String name() {
-    return "pki issue";
-  }
-
-  @Override
-  public String summary() {
-    return "issue <component> --host <name>: a component certificate into a PKCS#12 store";
+final class PkiIssueCommand extends NamedCommand {
+  PkiIssueCommand() {
+    super(
+        "pki issue",
+        "issue <component> --host <name>: a component certificate into a PKCS#12 store");
   }
 
   @Override

@@ -13,18 +13,12 @@ import java.util.List;
  * {@code stratus-admin status}: every Stratus process registered in the last day, up, down or
  * stopped, with the schema version.
  */
-final class StatusCommand implements AdminCommand {
+final class StatusCommand extends NamedCommand {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-  @Override
-  public String name() {
-    return "status";
-  }
-
-  @Override
-  public String summary() {
-    return "list the registered components (up, down, stopped) and the schema version";
+  StatusCommand() {
+    super("status", "list the registered components (up, down, stopped) and the schema version");
   }
 
   @Override

@@ -13,16 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * user of an existing customer, holding the named role of that customer (default {@code
  * Administrator}). API keys for it are then made through the API ({@code admin/ApiKey}).
  */
-final class UserCreateCommand implements AdminCommand {
-
-  @Override
-  public String name() {
-    return "user create";
-  }
-
-  @Override
-  public String summary() {
-    return "--customer ID --email E [--role NAME]: a user of a customer, with one of its roles";
+final class UserCreateCommand extends NamedCommand {
+  UserCreateCommand() {
+    super(
+        "user create",
+        "--customer ID --email E [--role NAME]: a user of a customer, with one of its roles");
   }
 
   @Override
@@ -39,11 +34,7 @@ final class UserCreateCommand implements AdminCommand {
     String roleName = options.value("--role", "Administrator");
     String displayName = options.value("--display-name", email);
     JdbcClient jdbc = JdbcClient.create(context.database().primary());
-    if (jdbc.sql("SELECT COUNT(*) FROM customer WHERE id = ?")
-            .param(customer)
-            .query(Long.class)
-            .single()
-        == 0) {
+    if (AdminRows.count(jdbc, "SELECT COUNT(*) FROM customer WHERE id = ?", customer) == 0) {
       throw new IllegalArgumentException("no customer " + customer);
     }
     Long role =
@@ -55,13 +46,7 @@ final class UserCreateCommand implements AdminCommand {
                 () ->
                     new IllegalArgumentException(
                         "customer " + customer + " has no role '" + roleName + "'"));
-    if (jdbc.sql("SELECT COUNT(*) FROM user_account WHERE email = ?")
-            .param(email)
-            .query(Long.class)
-            .single()
-        > 0) {
-      throw new IllegalArgumentException("a user with e-mail " + email + " already exists");
-    }
+    AdminRows.requireUnusedEmail(jdbc, email);
     String password = Passwords.random();
     String passwordHash = Passwords.hash(password);
     long user =

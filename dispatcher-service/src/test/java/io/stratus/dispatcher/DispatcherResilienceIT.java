@@ -55,19 +55,7 @@ class DispatcherResilienceIT {
     long[] acme = platform.newCustomer("acme");
     console = platform.client("console", acme[0], acme[1]);
     long cloudId = platform.defineLocalCloud();
-    Map<String, String> credentials = platform.cloud().credentials();
-    Answer account =
-        console.post(
-            "/accounts",
-            Map.of(
-                "cloudId",
-                cloudId,
-                "name",
-                "local",
-                "fields",
-                Map.of(
-                    "accessKey", credentials.get("accessKey"),
-                    "secretKey", credentials.get("secretKey"))));
+    Answer account = platform.registerLocalAccount(console, cloudId);
     assertEquals(202, account.status(), account.body().toString());
     JsonNode job = console.awaitJob(account.id("jobId"), JOB_LIMIT);
     assertEquals("COMPLETE", job.path("status").asText(), job.toString());

@@ -52,19 +52,7 @@ class DispatcherRightsIT {
                 "server/stop/MINE",
                 "job/read/MINE"));
 
-    Map<String, String> credentials = platform.cloud().credentials();
-    Answer registered =
-        admin.post(
-            "/accounts",
-            Map.of(
-                "cloudId",
-                cloudId,
-                "name",
-                "local",
-                "fields",
-                Map.of(
-                    "accessKey", credentials.get("accessKey"),
-                    "secretKey", credentials.get("secretKey"))));
+    Answer registered = platform.registerLocalAccount(admin, cloudId);
     assertEquals(202, registered.status(), registered.body().toString());
     adminJob = registered.id("jobId");
     JsonNode job = admin.awaitJob(adminJob, JOB_LIMIT);

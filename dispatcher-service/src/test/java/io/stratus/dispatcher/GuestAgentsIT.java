@@ -78,19 +78,7 @@ class GuestAgentsIT {
     customer = acme[0];
     console = platform.client("console", customer, acme[1]);
     long cloudId = platform.defineLocalCloud();
-    Map<String, String> credentials = platform.cloud().credentials();
-    Answer account =
-        console.post(
-            "/accounts",
-            Map.of(
-                "cloudId",
-                cloudId,
-                "name",
-                "local",
-                "fields",
-                Map.of(
-                    "accessKey", credentials.get("accessKey"),
-                    "secretKey", credentials.get("secretKey"))));
+    Answer account = platform.registerLocalAccount(console, cloudId);
     assertEquals("COMPLETE", awaitJob(account).path("status").asText());
     regionId =
         platform

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.MessageProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,17 +85,7 @@ class EmbeddedAccountsIT {
       assertThrows(Exception.class, wrong::newConnection);
       ConnectionFactory factory = new ConnectionFactory();
       factory.setUri(broker.uri());
-      try (Connection connection = factory.newConnection();
-          Channel channel = connection.createChannel()) {
-        channel.confirmSelect();
-        channel.queueDeclare("kept", true, false, false, null);
-        channel.basicPublish(
-            "",
-            "kept",
-            MessageProperties.PERSISTENT_TEXT_PLAIN,
-            "hello".getBytes(StandardCharsets.UTF_8));
-        channel.waitForConfirmsOrDie(5_000);
-      }
+      KeptMessage.publish(factory);
       broker.restart();
       try (Connection connection = factory.newConnection();
           Channel channel = connection.createChannel()) {

@@ -7,7 +7,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
-import com.rabbitmq.client.MessageProperties;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -54,17 +53,7 @@ class EmbeddedServicesIT {
     try (EmbeddedAmqpBroker broker = EmbeddedAmqpBroker.start(freePort(), dir.resolve("qpid"))) {
       ConnectionFactory factory = new ConnectionFactory();
       factory.setUri(broker.uri());
-      try (Connection connection = factory.newConnection();
-          Channel channel = connection.createChannel()) {
-        channel.confirmSelect();
-        channel.queueDeclare("kept", true, false, false, null);
-        channel.basicPublish(
-            "",
-            "kept",
-            MessageProperties.PERSISTENT_TEXT_PLAIN,
-            "hello".getBytes(StandardCharsets.UTF_8));
-        channel.waitForConfirmsOrDie(5_000);
-      }
+      KeptMessage.publish(factory);
       broker.restart();
       ConnectionFactory slash = new ConnectionFactory();
       slash.setUri(broker.uri().replace("/default", "/%2F"));

@@ -30,7 +30,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -148,12 +147,7 @@ class PingerIT {
   }
 
   private static Map<String, String> config() {
-    Map<String, String> values = new HashMap<>();
-    values.put("db.url", db.jdbcUrl());
-    values.put("db.user", db.user());
-    values.put("db.password", db.password());
-    values.put("amqp.uri", broker.uri());
-    values.put("amqp.prefix", prefix);
+    Map<String, String> values = TestServices.keys(db, broker, prefix);
     values.put("tls.keystore", pki.pingerKeyStore().toString());
     values.put("tls.truststore", pki.trustStore().toString());
     values.put("pinger.interval", "200ms");

@@ -8,6 +8,7 @@ import io.stratus.common.pki.TlsMaterial;
 import io.stratus.dispatcher.support.DispatcherClient;
 import io.stratus.dispatcher.support.Platform;
 import io.stratus.km.support.KmFixture;
+import io.stratus.testkit.LoopbackHttps;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -147,19 +148,7 @@ class CertificateIdentityIT {
   private URI launchAnAgent() throws Exception {
     DispatcherClient console = platform.client("console", customer, user);
     long cloudId = platform.defineLocalCloud();
-    Map<String, String> credentials = platform.cloud().credentials();
-    DispatcherClient.Answer account =
-        console.post(
-            "/accounts",
-            Map.of(
-                "cloudId",
-                cloudId,
-                "name",
-                "local",
-                "fields",
-                Map.of(
-                    "accessKey", credentials.get("accessKey"),
-                    "secretKey", credentials.get("secretKey"))));
+    DispatcherClient.Answer account = platform.registerLocalAccount(console, cloudId);
     JsonNode registered = console.awaitJob(account.id("jobId"), Duration.ofSeconds(90));
     assertTrue("COMPLETE".equals(registered.path("status").asText()), registered.toString());
     JdbcClient jdbc = platform.jdbc();
@@ -283,12 +272,7 @@ class CertificateIdentityIT {
           case "agent" -> agent;
           default -> URI.create("https://127.0.0.1:" + platform.dispatcherPort());
         };
-    HttpClient http =
-        HttpClient.newBuilder()
-            .sslContext(context(caller))
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    HttpClient http = LoopbackHttps.client(context(caller));
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + endpoint.path()))
             .timeout(Duration.ofSeconds(20))

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,21 @@ public final class TestServices {
   private static TestBroker broker;
 
   private TestServices() {}
+
+  /**
+   * The settings keys ({@code db.*}, {@code amqp.*}) of a Stratus process that works on {@code db}
+   * and on {@code broker} under the name prefix {@code prefix}; a test adds its own keys to the
+   * (modifiable) map.
+   */
+  public static Map<String, String> keys(TestDatabase db, TestBroker broker, String prefix) {
+    Map<String, String> keys = new HashMap<>();
+    keys.put("db.url", db.jdbcUrl());
+    keys.put("db.user", db.user());
+    keys.put("db.password", db.password());
+    keys.put("amqp.uri", broker.uri());
+    keys.put("amqp.prefix", prefix);
+    return keys;
+  }
 
   /** A fresh, empty schema for one test class; {@link TestDatabase#close()} drops it. */
   public static synchronized TestDatabase newDatabase(String purpose) {

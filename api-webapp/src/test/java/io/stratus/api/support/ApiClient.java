@@ -3,6 +3,7 @@ package io.stratus.api.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stratus.api.auth.RequestSignature;
+import io.stratus.testkit.LoopbackHttps;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,15 +43,7 @@ public final class ApiClient {
   private final String secretKey;
 
   public ApiClient(SSLContext tls, int port, String accessKey, String secretKey) {
-    this(
-        HttpClient.newBuilder()
-            .sslContext(tls)
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build(),
-        URI.create("https://127.0.0.1:" + port),
-        accessKey,
-        secretKey);
+    this(LoopbackHttps.client(tls), LoopbackHttps.base(port), accessKey, secretKey);
   }
 
   private ApiClient(HttpClient http, URI base, String accessKey, String secretKey) {

@@ -35,30 +35,7 @@ final class Groups extends IdentityStore {
    * removes it.
    */
   void updateGroup(Actor actor, long groupId, String name, String description) {
-    String d = description == null ? null : IdentityRules.description(description);
-    String n = name == null ? null : IdentityRules.label(name, "a group");
-    write(
-        actor,
-        "a group named '" + n + "' already exists",
-        () -> {
-          Map<String, Object> group = group(actor, groupId);
-          String newName = n == null ? (String) group.get("name") : n;
-          update(
-              "UPDATE user_group SET name = ?, description = ? WHERE id = ? AND customer_id = ?",
-              newName,
-              description == null ? group.get("description") : d,
-              groupId,
-              actor.customerId());
-          return new Written<>(
-              null,
-              new Event(
-                  "group.update",
-                  "group",
-                  groupId,
-                  group.get("name").equals(newName)
-                      ? newName
-                      : group.get("name") + " → " + newName));
-        });
+    updateNamed(actor, "user_group", "group", groupId, name, description);
   }
 
   /** Removes a group with its memberships and role assignments (its members stay). */

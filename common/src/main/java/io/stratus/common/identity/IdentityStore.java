@@ -104,6 +104,39 @@ abstract class IdentityStore {
     }
   }
 
+  /**
+   * Renames the customer's group or role {@code id} (of {@code table}, named {@code type} in
+   * messages and events) or changes its description: null leaves either as it is, a blank
+   * description removes it.
+   */
+  void updateNamed(
+      Actor actor, String table, String type, long id, String name, String description) {
+    String d = description == null ? null : IdentityRules.description(description);
+    String n = name == null ? null : IdentityRules.label(name, "a " + type);
+    write(
+        actor,
+        "a " + type + " named '" + n + "' already exists",
+        () -> {
+          Map<String, Object> row =
+              one("SELECT id, name, description FROM " + table, actor, id, type);
+          String newName = n == null ? (String) row.get("name") : n;
+          update(
+              "UPDATE " + table + " SET name = ?, description = ? WHERE id = ? AND customer_id = ?",
+              newName,
+              description == null ? row.get("description") : d,
+              id,
+              actor.customerId());
+          String oldName = (String) row.get("name");
+          return new Written<>(
+              null,
+              new Event(
+                  type + ".update",
+                  type,
+                  id,
+                  oldName.equals(newName) ? newName : oldName + " → " + newName));
+        });
+  }
+
   static Written<Void> event(
       String action, String type, long id, Map<String, Object> row, String column) {
     return new Written<>(null, new Event(action, type, id, String.valueOf(row.get(column))));

@@ -46,28 +46,7 @@ final class Roles extends IdentityStore {
    * removes it.
    */
   void updateRole(Actor actor, long roleId, String name, String description) {
-    String d = description == null ? null : IdentityRules.description(description);
-    String n = name == null ? null : IdentityRules.label(name, "a role");
-    write(
-        actor,
-        "a role named '" + n + "' already exists",
-        () -> {
-          Map<String, Object> role = role(actor, roleId);
-          String newName = n == null ? (String) role.get("name") : n;
-          update(
-              "UPDATE role SET name = ?, description = ? WHERE id = ? AND customer_id = ?",
-              newName,
-              description == null ? role.get("description") : d,
-              roleId,
-              actor.customerId());
-          return new Written<>(
-              null,
-              new Event(
-                  "role.update",
-                  "role",
-                  roleId,
-                  role.get("name").equals(newName) ? newName : role.get("name") + " → " + newName));
-        });
+    updateNamed(actor, "role", "role", roleId, name, description);
   }
 
   /** Removes a role and its rights; refused while a user or a group holds it. */

@@ -1,8 +1,10 @@
 package io.stratus.console.people;
 
 import io.stratus.common.access.Access;
+import io.stratus.common.identity.IdentityAudit.Actor;
 import io.stratus.common.identity.IdentityRules;
 import io.stratus.common.identity.IdentityRules.Right;
+import io.stratus.common.identity.People;
 import io.stratus.common.identity.People.NewUser;
 import io.stratus.console.signin.ConsoleUser;
 import io.stratus.console.signin.SignedInSessions;
@@ -11,6 +13,7 @@ import io.stratus.console.web.Reads;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -165,12 +168,18 @@ public class PeopleController {
       HttpServletRequest request,
       @PathVariable long id,
       @RequestParam String status) {
-    access.require("user", "update");
-    identity.people().setStatus(IdentityAudit.actor(access, me, request), id, status);
-    if (!"active".equals(status)) {
-      sessions.endAll(id, null);
-    }
-    return "redirect:/people/users/" + id;
+    return update(
+        "user",
+        id,
+        access,
+        me,
+        request,
+        (people, actor) -> {
+          people.setStatus(actor, id, status);
+          if (!"active".equals(status)) {
+            sessions.endAll(id, null);
+          }
+        });
   }
 
   /** A new random password for the user, shown once on the page this answers with. */
@@ -196,9 +205,8 @@ public class PeopleController {
       HttpServletRequest request,
       @PathVariable long id,
       @RequestParam long role) {
-    access.require("user", "update");
-    identity.people().assignUserRole(IdentityAudit.actor(access, me, request), id, role);
-    return "redirect:/people/users/" + id;
+    return update(
+        "user", id, access, me, request, (people, actor) -> people.assignUserRole(actor, id, role));
   }
 
   @PostMapping("/people/users/{id}/roles/{role}/remove")
@@ -208,9 +216,13 @@ public class PeopleController {
       HttpServletRequest request,
       @PathVariable long id,
       @PathVariable long role) {
-    access.require("user", "update");
-    identity.people().unassignUserRole(IdentityAudit.actor(access, me, request), id, role);
-    return "redirect:/people/users/" + id;
+    return update(
+        "user",
+        id,
+        access,
+        me,
+        request,
+        (people, actor) -> people.unassignUserRole(actor, id, role));
   }
 
   // Groups
@@ -270,9 +282,8 @@ public class PeopleController {
       HttpServletRequest request,
       @PathVariable long id,
       @RequestParam long user) {
-    access.require("group", "update");
-    identity.people().addMember(IdentityAudit.actor(access, me, request), id, user);
-    return "redirect:/people/groups/" + id;
+    return update(
+        "group", id, access, me, request, (people, actor) -> people.addMember(actor, id, user));
   }
 
   @PostMapping("/people/groups/{id}/members/{user}/remove")
@@ -282,9 +293,8 @@ public class PeopleController {
       HttpServletRequest request,
       @PathVariable long id,
       @PathVariable long user) {
-    access.require("group", "update");
-    identity.people().removeMember(IdentityAudit.actor(access, me, request), id, user);
-    return "redirect:/people/groups/" + id;
+    return update(
+        "group", id, access, me, request, (people, actor) -> people.removeMember(actor, id, user));
   }
 
   @PostMapping("/people/groups/{id}/roles")
@@ -294,9 +304,13 @@ public class PeopleController {
       HttpServletRequest request,
       @PathVariable long id,
       @RequestParam long role) {
-    access.require("group", "update");
-    identity.people().assignGroupRole(IdentityAudit.actor(access, me, request), id, role);
-    return "redirect:/people/groups/" + id;
+    return update(
+        "group",
+        id,
+        access,
+        me,
+        request,
+        (people, actor) -> people.assignGroupRole(actor, id, role));
   }
 
   @PostMapping("/people/groups/{id}/roles/{role}/remove")
@@ -306,9 +320,13 @@ public class PeopleController {
       HttpServletRequest request,
       @PathVariable long id,
       @PathVariable long role) {
-    access.require("group", "update");
-    identity.people().unassignGroupRole(IdentityAudit.actor(access, me, request), id, role);
-    return "redirect:/people/groups/" + id;
+    return update(
+        "group",
+        id,
+        access,
+        me,
+        request,
+        (people, actor) -> people.unassignGroupRole(actor, id, role));
   }
 
   // Roles
@@ -367,14 +385,13 @@ public class PeopleController {
       @RequestParam String resourceType,
       @RequestParam String action,
       @RequestParam String qualifier) {
-    access.require("role", "update");
-    identity
-        .people()
-        .addRight(
-            IdentityAudit.actor(access, me, request),
-            id,
-            Right.of(resourceType, action, qualifier));
-    return "redirect:/people/roles/" + id;
+    return update(
+        "role",
+        id,
+        access,
+        me,
+        request,
+        (people, actor) -> people.addRight(actor, id, Right.of(resourceType, action, qualifier)));
   }
 
   @PostMapping("/people/roles/{id}/rights/remove")
@@ -385,11 +402,30 @@ public class PeopleController {
       @PathVariable long id,
       @RequestParam String resourceType,
       @RequestParam String action) {
-    access.require("role", "update");
-    identity
-        .people()
-        .removeRight(IdentityAudit.actor(access, me, request), id, resourceType, action);
-    return "redirect:/people/roles/" + id;
+    return update(
+        "role",
+        id,
+        access,
+        me,
+        request,
+        (people, actor) -> people.removeRight(actor, id, resourceType, action));
+  }
+
+  /**
+   * Changes the {@code kind} (user, group or role) {@code id} as the signed-in user, once it may
+   * update that kind, and shows it again: every change goes through the shared people model, which
+   * writes it with its audit event.
+   */
+  private String update(
+      String kind,
+      long id,
+      Access access,
+      ConsoleUser me,
+      HttpServletRequest request,
+      BiConsumer<People, Actor> change) {
+    access.require(kind, "update");
+    change.accept(identity.people(), IdentityAudit.actor(access, me, request));
+    return "redirect:/people/" + kind + "s/" + id;
   }
 
   private List<Map<String, Object>> roles(Access access) {

@@ -13,6 +13,7 @@ import io.stratus.common.keys.CredentialVault;
 import io.stratus.common.km.KmUnavailableException;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.access.Requires;
+import io.stratus.dispatcher.action.ActionController;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -40,11 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/accounts")
-public class AccountController {
+public class AccountController extends ActionController {
   private static final Logger log = LoggerFactory.getLogger(AccountController.class);
 
-  private final Resources resources;
-  private final ActionDispatcher dispatcher;
   private final CredentialVault vault;
   private final EndpointAllowList endpoints;
 
@@ -53,8 +52,7 @@ public class AccountController {
       ActionDispatcher dispatcher,
       CredentialVault vault,
       EndpointAllowList endpoints) {
-    this.resources = resources;
-    this.dispatcher = dispatcher;
+    super(resources, dispatcher);
     this.vault = vault;
     this.endpoints = endpoints;
   }

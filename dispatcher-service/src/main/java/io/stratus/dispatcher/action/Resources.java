@@ -161,6 +161,15 @@ public final class Resources {
     }
   }
 
+  /**
+   * The customer's server {@code serverId} (required), checked to be in {@code target}'s region:
+   * the server an address is assigned to or a volume attached to.
+   */
+  public Map<String, Object> serverBeside(long customerId, Long serverId, Target target) {
+    Map<String, Object> server = owned("server", customerId, Checks.required(serverId, "serverId"));
+    return inRegion(server, target.id("region_id"), "server");
+  }
+
   /** {@code row}, checked to be in region {@code regionId}. */
   public static Map<String, Object> inRegion(Map<String, Object> row, long regionId, String what) {
     if (id(row, "region_id") != regionId) {

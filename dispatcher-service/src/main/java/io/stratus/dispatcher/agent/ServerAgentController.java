@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.access.Requires;
+import io.stratus.dispatcher.action.ActionController;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -28,22 +29,19 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/servers/{id}")
-public class ServerAgentController {
+public class ServerAgentController extends ActionController {
   static final Pattern SCRIPT = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
   static final Pattern LOG = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
   static final int MAX_ARGS = 32;
   static final int MAX_ARG_LENGTH = 4096;
   static final int DEFAULT_TIMEOUT_SECONDS = 300;
 
-  private final Resources resources;
-  private final ActionDispatcher dispatcher;
   private final AgentRegistry registry;
   private final AgentLogs logs;
 
   public ServerAgentController(
       Resources resources, ActionDispatcher dispatcher, AgentRegistry registry, AgentLogs logs) {
-    this.resources = resources;
-    this.dispatcher = dispatcher;
+    super(resources, dispatcher);
     this.registry = registry;
     this.logs = logs;
   }

@@ -3,6 +3,7 @@ package io.stratus.dispatcher.image;
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.access.Requires;
+import io.stratus.dispatcher.action.ActionController;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -22,16 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Machine images: capture one from a server, remove one the customer owns. */
 @RestController
 @RequestMapping("/images")
-public class ImageController {
+public class ImageController extends ActionController {
   /** The server to capture and the image's name. */
   public record CaptureImage(Long serverId, String name) {}
 
-  private final Resources resources;
-  private final ActionDispatcher dispatcher;
-
   public ImageController(Resources resources, ActionDispatcher dispatcher) {
-    this.resources = resources;
-    this.dispatcher = dispatcher;
+    super(resources, dispatcher);
   }
 
   @Requires(resource = "machine_image", action = "capture")
@@ -47,9 +44,7 @@ public class ImageController {
             "captured",
             "running",
             "stopped");
-    if (!server.can().imageCapture()) {
-      throw DispatchException.unsupported("this cloud cannot capture images");
-    }
+    requireOffered(server.can().imageCapture(), "this cloud cannot capture images");
     String name = Checks.name(request.name(), "name");
     return dispatcher.dispatch(
         actor,
@@ -77,9 +72,7 @@ public class ImageController {
   public JobTicket remove(Actor actor, @PathVariable long id) {
     Target image =
         resources.actionable("machine_image", actor.customerId(), id, "removed", "active");
-    if (!image.can().imageRemove()) {
-      throw DispatchException.unsupported("this cloud cannot remove images");
-    }
+    requireOffered(image.can().imageRemove(), "this cloud cannot remove images");
     if (Boolean.TRUE.equals(image.row().get("is_public"))) {
       throw DispatchException.forbidden(
           "image "

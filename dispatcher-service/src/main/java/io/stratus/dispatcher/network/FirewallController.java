@@ -1,8 +1,10 @@
 package io.stratus.dispatcher.network;
 
+import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.access.Requires;
+import io.stratus.dispatcher.action.ActionController;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -25,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Firewalls and their rules: create, authorize a rule, revoke a rule, remove. */
 @RestController
 @RequestMapping("/firewalls")
-public class FirewallController {
+public class FirewallController extends ActionController {
   /** A new firewall. */
   public record CreateFirewall(Long regionId, String name, String description) {}
 
@@ -36,12 +38,8 @@ public class FirewallController {
   private static final Pattern CIDR =
       Pattern.compile("((\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2})|([0-9a-fA-F:]+/\\d{1,3})");
 
-  private final Resources resources;
-  private final ActionDispatcher dispatcher;
-
   public FirewallController(Resources resources, ActionDispatcher dispatcher) {
-    this.resources = resources;
-    this.dispatcher = dispatcher;
+    super(resources, dispatcher);
   }
 
   @Requires(resource = "firewall", action = "create")
@@ -49,10 +47,12 @@ public class FirewallController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket create(Actor actor, @RequestBody CreateFirewall request) {
     long customer = actor.customerId();
-    Placement at = resources.region(customer, request.regionId());
-    if (!at.can().firewalls()) {
-      throw DispatchException.unsupported("this cloud has no firewalls");
-    }
+    Placement at =
+        placement(
+            actor,
+            request.regionId(),
+            CapabilitySnapshot::firewalls,
+            "this cloud has no firewalls");
     String name = Checks.name(request.name(), "name");
     return dispatcher.dispatch(
         actor,
@@ -121,8 +121,7 @@ public class FirewallController {
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket remove(Actor actor, @PathVariable long id) {
-    resources.actionable("firewall", actor.customerId(), id, "removed", "active");
-    return dispatcher.dispatch(actor, Action.FIREWALL_REMOVE, id, ActionDispatcher.payload());
+    return actOn(actor, Action.FIREWALL_REMOVE, id, "removed", "active");
   }
 
   private static String oneOf(String value, String field, Set<String> allowed) {

@@ -1,15 +1,15 @@
 package io.stratus.dispatcher.network;
 
+import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.access.Requires;
+import io.stratus.dispatcher.action.ActionController;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
 import io.stratus.dispatcher.action.Resources.Placement;
 import io.stratus.dispatcher.action.Resources.Target;
-import io.stratus.dispatcher.web.Checks;
-import io.stratus.dispatcher.web.DispatchException;
 import io.stratus.dispatcher.web.States;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -24,19 +24,15 @@ import org.springframework.web.bind.annotation.RestController;
 /** Static IP addresses: request, assign to a server, unassign, release. */
 @RestController
 @RequestMapping("/ip-addresses")
-public class IpAddressController {
+public class IpAddressController extends ActionController {
   /** The region to request an address in. */
   public record RequestAddress(Long regionId) {}
 
   /** The server to assign an address to. */
   public record AssignAddress(Long serverId) {}
 
-  private final Resources resources;
-  private final ActionDispatcher dispatcher;
-
   public IpAddressController(Resources resources, ActionDispatcher dispatcher) {
-    this.resources = resources;
-    this.dispatcher = dispatcher;
+    super(resources, dispatcher);
   }
 
   @Requires(resource = "ip_address", action = "create")
@@ -44,10 +40,12 @@ public class IpAddressController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket request(Actor actor, @RequestBody RequestAddress request) {
     long customer = actor.customerId();
-    Placement at = resources.region(customer, request.regionId());
-    if (!at.can().ipAddresses()) {
-      throw DispatchException.unsupported("this cloud has no static IP addresses");
-    }
+    Placement at =
+        placement(
+            actor,
+            request.regionId(),
+            CapabilitySnapshot::ipAddresses,
+            "this cloud has no static IP addresses");
     return dispatcher.dispatch(
         actor,
         Action.IP_REQUEST,
@@ -71,9 +69,7 @@ public class IpAddressController {
   public JobTicket assign(Actor actor, @PathVariable long id, @RequestBody AssignAddress request) {
     long customer = actor.customerId();
     Target address = resources.actionable("ip_address", customer, id, "assigned", "available");
-    Map<String, Object> server =
-        resources.owned("server", customer, Checks.required(request.serverId(), "serverId"));
-    Resources.inRegion(server, address.id("region_id"), "server");
+    Map<String, Object> server = resources.serverBeside(customer, request.serverId(), address);
     States.require(server, "server", "given an address", "running", "stopped");
     return dispatcher.dispatch(
         actor,
@@ -86,15 +82,13 @@ public class IpAddressController {
   @PostMapping("/{id}/unassign")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket unassign(Actor actor, @PathVariable long id) {
-    resources.actionable("ip_address", actor.customerId(), id, "unassigned", "assigned");
-    return dispatcher.dispatch(actor, Action.IP_UNASSIGN, id, ActionDispatcher.payload());
+    return actOn(actor, Action.IP_UNASSIGN, id, "unassigned", "assigned");
   }
 
   @Requires(resource = "ip_address", action = "remove", owned = true)
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket release(Actor actor, @PathVariable long id) {
-    resources.actionable("ip_address", actor.customerId(), id, "released", "available");
-    return dispatcher.dispatch(actor, Action.IP_RELEASE, id, ActionDispatcher.payload());
+    return actOn(actor, Action.IP_RELEASE, id, "released", "available");
   }
 }

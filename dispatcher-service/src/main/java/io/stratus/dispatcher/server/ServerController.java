@@ -6,6 +6,7 @@ import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.access.Requires;
+import io.stratus.dispatcher.action.ActionController;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -34,14 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/servers")
-public class ServerController {
-  private final Resources resources;
-  private final ActionDispatcher dispatcher;
+public class ServerController extends ActionController {
   private final AgentBootstrap agents;
 
   public ServerController(Resources resources, ActionDispatcher dispatcher, AgentBootstrap agents) {
-    this.resources = resources;
-    this.dispatcher = dispatcher;
+    super(resources, dispatcher);
     this.agents = agents;
   }
 
@@ -50,12 +48,14 @@ public class ServerController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket launch(Actor actor, @RequestBody LaunchServer request) {
     long customer = actor.customerId();
-    Placement at = resources.region(customer, request.regionId());
+    Placement at =
+        placement(
+            actor,
+            request.regionId(),
+            CapabilitySnapshot::servers,
+            "this cloud does not run servers");
     long regionId = at.regionId();
     CapabilitySnapshot can = at.can();
-    if (!can.servers()) {
-      throw DispatchException.unsupported("this cloud does not run servers");
-    }
     String name = Checks.name(request.name(), "name");
     if (can.maxNameLength() > 0 && name.length() > can.maxNameLength()) {
       throw DispatchException.badRequest(

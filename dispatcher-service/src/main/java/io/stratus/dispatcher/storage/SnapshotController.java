@@ -3,12 +3,12 @@ package io.stratus.dispatcher.storage;
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.access.Requires;
+import io.stratus.dispatcher.action.ActionController;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
 import io.stratus.dispatcher.action.Resources.Target;
 import io.stratus.dispatcher.web.Checks;
-import io.stratus.dispatcher.web.DispatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,16 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Snapshots of volumes: create, remove. */
 @RestController
 @RequestMapping("/snapshots")
-public class SnapshotController {
+public class SnapshotController extends ActionController {
   /** Which volume to snapshot, and the snapshot's name. */
   public record CreateSnapshot(Long volumeId, String name) {}
 
-  private final Resources resources;
-  private final ActionDispatcher dispatcher;
-
   public SnapshotController(Resources resources, ActionDispatcher dispatcher) {
-    this.resources = resources;
-    this.dispatcher = dispatcher;
+    super(resources, dispatcher);
   }
 
   @Requires(resource = "snapshot", action = "create")
@@ -46,9 +42,7 @@ public class SnapshotController {
             "snapshotted",
             "available",
             "attached");
-    if (!volume.can().snapshots()) {
-      throw DispatchException.unsupported("this cloud has no snapshots");
-    }
+    requireOffered(volume.can().snapshots(), "this cloud has no snapshots");
     String name = Checks.name(request.name(), "name");
     return dispatcher.dispatch(
         actor,
@@ -74,7 +68,6 @@ public class SnapshotController {
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket remove(Actor actor, @PathVariable long id) {
-    resources.actionable("snapshot", actor.customerId(), id, "removed", "available");
-    return dispatcher.dispatch(actor, Action.SNAPSHOT_REMOVE, id, ActionDispatcher.payload());
+    return actOn(actor, Action.SNAPSHOT_REMOVE, id, "removed", "available");
   }
 }

@@ -1,8 +1,10 @@
 package io.stratus.dispatcher.storage;
 
+import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.access.Requires;
+import io.stratus.dispatcher.action.ActionController;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.JobTicket;
 import io.stratus.dispatcher.action.Resources;
@@ -24,19 +26,15 @@ import org.springframework.web.bind.annotation.RestController;
 /** Volumes: create, attach, detach, remove. */
 @RestController
 @RequestMapping("/volumes")
-public class VolumeController {
+public class VolumeController extends ActionController {
   /** A new volume's place, name and size. */
   public record CreateVolume(Long regionId, Long dataCenterId, String name, Integer sizeGb) {}
 
   /** Where to attach a volume. */
   public record AttachVolume(Long serverId, String device) {}
 
-  private final Resources resources;
-  private final ActionDispatcher dispatcher;
-
   public VolumeController(Resources resources, ActionDispatcher dispatcher) {
-    this.resources = resources;
-    this.dispatcher = dispatcher;
+    super(resources, dispatcher);
   }
 
   @Requires(resource = "volume", action = "create")
@@ -44,10 +42,9 @@ public class VolumeController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket create(Actor actor, @RequestBody CreateVolume request) {
     long customer = actor.customerId();
-    Placement at = resources.region(customer, request.regionId());
-    if (!at.can().volumes()) {
-      throw DispatchException.unsupported("this cloud has no volumes");
-    }
+    Placement at =
+        placement(
+            actor, request.regionId(), CapabilitySnapshot::volumes, "this cloud has no volumes");
     String name = Checks.name(request.name(), "name");
     Integer size = request.sizeGb();
     if (size == null || size < at.can().volumeMinGb() || size > at.can().volumeMaxGb()) {
@@ -90,9 +87,7 @@ public class VolumeController {
   public JobTicket attach(Actor actor, @PathVariable long id, @RequestBody AttachVolume request) {
     long customer = actor.customerId();
     Target volume = resources.actionable("volume", customer, id, "attached", "available");
-    Map<String, Object> server =
-        resources.owned("server", customer, Checks.required(request.serverId(), "serverId"));
-    Resources.inRegion(server, volume.id("region_id"), "server");
+    Map<String, Object> server = resources.serverBeside(customer, request.serverId(), volume);
     if (volume.can().attachWhileRunning()) {
       States.require(server, "server", "given a volume", "running", "stopped");
     } else {
@@ -113,15 +108,13 @@ public class VolumeController {
   @PostMapping("/{id}/detach")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket detach(Actor actor, @PathVariable long id) {
-    resources.actionable("volume", actor.customerId(), id, "detached", "attached");
-    return dispatcher.dispatch(actor, Action.VOLUME_DETACH, id, ActionDispatcher.payload());
+    return actOn(actor, Action.VOLUME_DETACH, id, "detached", "attached");
   }
 
   @Requires(resource = "volume", action = "remove", owned = true)
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket remove(Actor actor, @PathVariable long id) {
-    resources.actionable("volume", actor.customerId(), id, "removed", "available");
-    return dispatcher.dispatch(actor, Action.VOLUME_REMOVE, id, ActionDispatcher.payload());
+    return actOn(actor, Action.VOLUME_REMOVE, id, "removed", "available");
   }
 }

@@ -48,19 +48,7 @@ public final class DispatchBenchmark {
       long[] acme = platform.newCustomer("bench");
       DispatcherClient console = platform.client("console", acme[0], acme[1]);
       long cloudId = platform.defineLocalCloud();
-      Map<String, String> credentials = platform.cloud().credentials();
-      Answer account =
-          console.post(
-              "/accounts",
-              Map.of(
-                  "cloudId",
-                  cloudId,
-                  "name",
-                  "local",
-                  "fields",
-                  Map.of(
-                      "accessKey", credentials.get("accessKey"),
-                      "secretKey", credentials.get("secretKey"))));
+      Answer account = platform.registerLocalAccount(console, cloudId);
       console.awaitJob(account.id("jobId"), Duration.ofSeconds(60));
       JdbcClient jdbc = platform.jdbc();
       long region = jdbc.sql("SELECT id FROM region").query(Long.class).single();

@@ -3,6 +3,7 @@ package io.stratus.dispatcher.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stratus.common.pki.TlsMaterial;
+import io.stratus.testkit.LoopbackHttps;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,15 +32,7 @@ public final class DispatcherClient {
   private final Long userId;
 
   public DispatcherClient(TlsMaterial tls, int port, Long customerId, Long userId) {
-    this(
-        HttpClient.newBuilder()
-            .sslContext(tls.sslContext())
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build(),
-        URI.create("https://127.0.0.1:" + port),
-        customerId,
-        userId);
+    this(LoopbackHttps.client(tls.sslContext()), LoopbackHttps.base(port), customerId, userId);
   }
 
   private DispatcherClient(HttpClient http, URI base, Long customerId, Long userId) {

@@ -113,12 +113,7 @@ public final class Platform implements AutoCloseable {
       TestDatabase main = km.mainDatabase();
       Path pki = km.pki();
 
-      Map<String, String> common = new HashMap<>();
-      common.put("db.url", main.jdbcUrl());
-      common.put("db.user", main.user());
-      common.put("db.password", main.password());
-      common.put("amqp.uri", broker.uri());
-      common.put("amqp.prefix", prefix);
+      Map<String, String> common = TestServices.keys(main, broker, prefix);
       common.put("km.url", km.url().toString());
       common.put("keys.kek.file", km.kekFile().toString());
       common.put("tls.truststore", pki.resolve("truststore.p12").toString());
@@ -313,6 +308,26 @@ public final class Platform implements AutoCloseable {
         .param(cloud.credentials().get("endpoint"))
         .update();
     return jdbc().sql("SELECT id FROM cloud WHERE name = 'local'").query(Long.class).single();
+  }
+
+  /**
+   * Asks the Dispatcher, as {@code client}, to register an account named {@code local} on the local
+   * cloud {@code cloudId} with the cloud's own credentials; the answer names the job that does it.
+   */
+  public DispatcherClient.Answer registerLocalAccount(DispatcherClient client, long cloudId)
+      throws IOException {
+    Map<String, String> credentials = cloud.credentials();
+    return client.post(
+        "/accounts",
+        Map.of(
+            "cloudId",
+            cloudId,
+            "name",
+            "local",
+            "fields",
+            Map.of(
+                "accessKey", credentials.get("accessKey"),
+                "secretKey", credentials.get("secretKey"))));
   }
 
   @Override

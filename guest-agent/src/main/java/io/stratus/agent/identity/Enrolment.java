@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -49,26 +50,18 @@ public final class Enrolment {
       try {
         userData = UserData.parse(source.read());
       } catch (IOException e) {
-        Duration wait = transientErrors.next();
-        log.warning(
-            "Cannot read the user data from "
-                + source.describe()
-                + ": "
-                + e.getMessage()
-                + "; trying again in "
-                + seconds(wait));
-        Thread.sleep(wait.toMillis());
+        waitAfter(
+            transientErrors,
+            Level.WARNING,
+            "Cannot read the user data from " + source.describe() + ": " + e.getMessage(),
+            "trying again");
         continue;
       } catch (IllegalArgumentException e) {
-        Duration wait = refusals.next();
-        log.severe(
-            "The user data from "
-                + source.describe()
-                + " cannot be used: "
-                + e.getMessage()
-                + "; reading it again in "
-                + seconds(wait));
-        Thread.sleep(wait.toMillis());
+        waitAfter(
+            refusals,
+            Level.SEVERE,
+            "The user data from " + source.describe() + " cannot be used: " + e.getMessage(),
+            "reading it again");
         continue;
       }
       try {
@@ -85,39 +78,35 @@ public final class Enrolment {
                 + identity.notAfter());
         return identity;
       } catch (DispatcherException e) {
-        Duration wait = e.isRefusal() ? refusals.next() : transientErrors.next();
         String what =
             e.isRefusal() ? "The Dispatcher refused the handshake" : "The handshake failed";
-        String message =
-            what
-                + " (HTTP "
-                + e.status()
-                + "): "
-                + e.getMessage()
-                + "; trying again in "
-                + seconds(wait);
-        if (e.isRefusal()) {
-          log.severe(message);
-        } else {
-          log.warning(message);
-        }
-        Thread.sleep(wait.toMillis());
+        waitAfter(
+            e.isRefusal() ? refusals : transientErrors,
+            e.isRefusal() ? Level.SEVERE : Level.WARNING,
+            what + " (HTTP " + e.status() + "): " + e.getMessage(),
+            "trying again");
       } catch (IOException e) {
-        Duration wait = transientErrors.next();
-        log.warning(
-            "Cannot reach the Dispatcher at "
-                + userData.dispatcher()
-                + ": "
-                + e
-                + "; trying again in "
-                + seconds(wait));
-        Thread.sleep(wait.toMillis());
+        waitAfter(
+            transientErrors,
+            Level.WARNING,
+            "Cannot reach the Dispatcher at " + userData.dispatcher() + ": " + e,
+            "trying again");
       } catch (GeneralSecurityException e) {
         Duration wait = refusals.next();
         log.severe("Cannot make a key pair or certificate request: " + e.getMessage());
         Thread.sleep(wait.toMillis());
       }
     }
+  }
+
+  /**
+   * Logs what went wrong and when it is tried again ({@code again} "in …"), then waits that long.
+   */
+  private static void waitAfter(Backoff backoff, Level level, String what, String again)
+      throws InterruptedException {
+    Duration wait = backoff.next();
+    log.log(level, what + "; " + again + " in " + seconds(wait));
+    Thread.sleep(wait.toMillis());
   }
 
   private Identity handshake(UserData userData) throws IOException, GeneralSecurityException {

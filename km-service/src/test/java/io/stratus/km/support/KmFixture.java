@@ -16,6 +16,7 @@ import io.stratus.common.pki.CertificateAuthority;
 import io.stratus.common.pki.TlsMaterial;
 import io.stratus.km.KmServer;
 import io.stratus.km.KmSettings;
+import io.stratus.testkit.TcpProxy;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A running Key Manager for integration tests, as an installation would have it: an installation CA
  * with a certificate per component (and a stranger CA), the KM in an embedded Tomcat over mutual
- * TLS on a free port, its own schema on the test MySQL (reached through a {@link DatabaseLink} so a
+ * TLS on a free port, its own schema on the test MySQL (reached through a {@link TcpProxy} so a
  * test can take the database away), a migrated main {@code stratus} schema, and the installation's
  * key-encryption key file.
  */
@@ -47,7 +48,7 @@ public final class KmFixture implements AutoCloseable {
   private final Path dir;
   private final TestDatabase kmDb;
   private final TestDatabase mainDb;
-  private final DatabaseLink kmDbProxy;
+  private final TcpProxy kmDbProxy;
   private final KmServer server;
   private final Database main;
   private final Path logDir;
@@ -57,7 +58,7 @@ public final class KmFixture implements AutoCloseable {
       Path dir,
       TestDatabase kmDb,
       TestDatabase mainDb,
-      DatabaseLink kmDbProxy,
+      TcpProxy kmDbProxy,
       KmServer server,
       Database main,
       Path logDir) {
@@ -81,8 +82,8 @@ public final class KmFixture implements AutoCloseable {
   }
 
   /**
-   * For benchmarks: the KM reaches its database directly, not through the {@link DatabaseLink}
-   * (whose copying threads would be measured too); {@link #kmDatabaseLink()} then does nothing.
+   * For benchmarks: the KM reaches its database directly, not through the {@link TcpProxy} (whose
+   * copying threads would be measured too); {@link #kmDatabaseLink()} then does nothing.
    */
   public static KmFixture startDirect(String purpose, Map<String, String> extraKeys) {
     return start(purpose, null, extraKeys, false);
@@ -108,10 +109,10 @@ public final class KmFixture implements AutoCloseable {
 
     TestDatabase kmDb = TestServices.newDatabase(purpose + "km");
     TestDatabase mainDb = TestServices.newDatabase(purpose + "main");
-    DatabaseLink proxy = null;
+    TcpProxy proxy = null;
     try {
       URI db = URI.create(kmDb.jdbcUrl().substring("jdbc:".length()));
-      proxy = new DatabaseLink(db.getHost(), db.getPort());
+      proxy = new TcpProxy(db.getHost(), db.getPort());
       String proxied =
           "jdbc:mysql://127.0.0.1:"
               + proxy.port()
@@ -229,7 +230,7 @@ public final class KmFixture implements AutoCloseable {
   }
 
   /** The network path between the KM and its database. */
-  public DatabaseLink kmDatabaseLink() {
+  public TcpProxy kmDatabaseLink() {
     return kmDbProxy;
   }
 

@@ -139,12 +139,7 @@ public final class PingerBenchmark {
             unreachableQueue, amqp.topology().eventsExchange(), "agent.*.*.unreachable");
       }
 
-      Map<String, String> base = new HashMap<>();
-      base.put("db.url", db.jdbcUrl());
-      base.put("db.user", db.user());
-      base.put("db.password", db.password());
-      base.put("amqp.uri", broker.uri());
-      base.put("amqp.prefix", prefix);
+      Map<String, String> base = TestServices.keys(db, broker, prefix);
       base.put("tls.keystore", pki.pingerKeyStore().toString());
       base.put("tls.truststore", pki.trustStore().toString());
       base.put("pinger.interval", interval);

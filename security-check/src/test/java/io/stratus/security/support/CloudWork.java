@@ -44,39 +44,46 @@ public final class CloudWork {
 
   /** The region of the account whose provider id is {@code providerRegion}. */
   public long region(long accountId, String providerRegion) {
-    for (JsonNode region :
-        ok(api.get(B + "/geography/Region?accountId=" + accountId)).path("regions")) {
-      if (providerRegion.equals(region.path("providerId").asText())) {
-        return region.path("regionId").asLong();
-      }
-    }
-    throw new AssertionError("no region " + providerRegion + " in account " + accountId);
+    return idOf(
+        "/geography/Region?accountId=" + accountId,
+        "regions",
+        "regionId",
+        providerRegion,
+        "no region " + providerRegion + " in account " + accountId);
   }
 
   public long dataCenter(long regionId) {
-    return ok(api.get(B + "/geography/DataCenter?regionId=" + regionId))
-        .path("dataCenters")
-        .path(0)
-        .path("dataCenterId")
-        .asLong();
+    return firstId("/geography/DataCenter?regionId=" + regionId, "dataCenters", "dataCenterId");
   }
 
   public long image(long regionId, String providerImage) {
-    for (JsonNode image :
-        ok(api.get(B + "/infrastructure/MachineImage?regionId=" + regionId)).path("images")) {
-      if (providerImage.equals(image.path("providerId").asText())) {
-        return image.path("machineImageId").asLong();
-      }
-    }
-    throw new AssertionError("no image " + providerImage + " in region " + regionId);
+    return idOf(
+        "/infrastructure/MachineImage?regionId=" + regionId,
+        "images",
+        "machineImageId",
+        providerImage,
+        "no image " + providerImage + " in region " + regionId);
   }
 
   public long product(long regionId) {
-    return ok(api.get(B + "/infrastructure/ServerProduct?regionId=" + regionId))
-        .path("serverProducts")
-        .path(0)
-        .path("productId")
-        .asLong();
+    return firstId(
+        "/infrastructure/ServerProduct?regionId=" + regionId, "serverProducts", "productId");
+  }
+
+  /** The {@code idField} of the listed member whose {@code providerId} is {@code providerId}. */
+  private long idOf(
+      String listing, String collection, String idField, String providerId, String missing) {
+    for (JsonNode member : ok(api.get(B + listing)).path(collection)) {
+      if (providerId.equals(member.path("providerId").asText())) {
+        return member.path(idField).asLong();
+      }
+    }
+    throw new AssertionError(missing);
+  }
+
+  /** The {@code idField} of the first listed member. */
+  private long firstId(String listing, String collection, String idField) {
+    return ok(api.get(B + listing)).path(collection).path(0).path(idField).asLong();
   }
 
   /** Launches a server; returns {serverId, jobId} once the launch completes. */

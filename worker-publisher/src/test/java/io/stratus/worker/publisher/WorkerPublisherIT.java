@@ -21,7 +21,6 @@ import io.stratus.common.task.TaskStore;
 import io.stratus.testkit.TestBroker;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -56,12 +55,7 @@ class WorkerPublisherIT {
   }
 
   private static Map<String, String> config() {
-    Map<String, String> values = new HashMap<>();
-    values.put("db.url", db.jdbcUrl());
-    values.put("db.user", db.user());
-    values.put("db.password", db.password());
-    values.put("amqp.uri", broker.uri());
-    values.put("amqp.prefix", prefix);
+    Map<String, String> values = TestServices.keys(db, broker, prefix);
     values.put("publisher.sweep-interval", "100ms");
     values.put("publisher.republish-after", "1m");
     return values;

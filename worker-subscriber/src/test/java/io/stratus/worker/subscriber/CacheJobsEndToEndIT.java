@@ -20,7 +20,6 @@ import io.stratus.testkit.TestServices;
 import io.stratus.worker.publisher.WorkerPublisher;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -60,12 +59,7 @@ class CacheJobsEndToEndIT {
               """)
           .update();
 
-      Map<String, String> values = new HashMap<>();
-      values.put("db.url", db.jdbcUrl());
-      values.put("db.user", db.user());
-      values.put("db.password", db.password());
-      values.put("amqp.uri", broker.uri());
-      values.put("amqp.prefix", prefix);
+      Map<String, String> values = TestServices.keys(db, broker, prefix);
       values.put("publisher.sweep-interval", "200ms");
       values.put("publisher.republish-after", "10s");
       values.put("cache.interval.servers", "1s");

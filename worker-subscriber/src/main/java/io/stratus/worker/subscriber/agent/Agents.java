@@ -3,6 +3,7 @@ package io.stratus.worker.subscriber.agent;
 import io.stratus.common.keys.CustomerKeys;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -11,6 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * record of where each agent listens.
  */
 public final class Agents {
+  /** A {@code guest_agent} row's address, port and certificate, as the queries below name them. */
+  private static final RowMapper<AgentEndpoint> ENDPOINT =
+      (rs, row) ->
+          new AgentEndpoint(
+              rs.getLong("server_id"),
+              rs.getString("address"),
+              rs.getInt("port"),
+              rs.getString("cert_fingerprint"));
+
   private final JdbcClient jdbc;
   private final Optional<AgentClient> client;
   private final Optional<CustomerKeys> keys;
@@ -60,13 +70,7 @@ public final class Agents {
              WHERE server_id = :server AND cert_fingerprint IS NOT NULL
             """)
         .param("server", serverId)
-        .query(
-            (rs, row) ->
-                new AgentEndpoint(
-                    rs.getLong("server_id"),
-                    rs.getString("address"),
-                    rs.getInt("port"),
-                    rs.getString("cert_fingerprint")))
+        .query(ENDPOINT)
         .optional();
   }
 
@@ -80,13 +84,7 @@ public final class Agents {
                AND a.cert_fingerprint IS NOT NULL AND s.state = 'running'
             """)
         .param("region", regionId)
-        .query(
-            (rs, row) ->
-                new AgentEndpoint(
-                    rs.getLong("server_id"),
-                    rs.getString("address"),
-                    rs.getInt("port"),
-                    rs.getString("cert_fingerprint")))
+        .query(ENDPOINT)
         .list();
   }
 }

@@ -113,16 +113,12 @@ public final class NetworkTasks {
       ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     IpAddressSupport addresses = addresses(provider);
-    String providerId = (String) row.get("provider_ip_id");
-    if (providerId != null
-        && addresses
-            .get(providerId)
-            .filter(ip -> !"RELEASED".equals(ip.state().name()))
-            .isPresent()) {
-      addresses.release(providerId);
-    }
-    step.set("ip_address", id, "state", "released");
-    step.event("ip", task, id, "released");
+    ResourceStep.removeIfLive(
+        (String) row.get("provider_ip_id"),
+        addresses::get,
+        ip -> !"RELEASED".equals(ip.state().name()),
+        addresses::release);
+    step.settle("ip_address", "ip", task, id, "released");
     return "IP address " + row.get("address") + " is released";
   }
 
@@ -134,8 +130,7 @@ public final class NetworkTasks {
       Firewall made = firewalls.create((String) row.get("name"), (String) row.get("description"));
       step.set("firewall", id, "provider_firewall_id", made.id());
     }
-    step.set("firewall", id, "state", "active");
-    step.event("firewall", task, id, "active");
+    step.settle("firewall", "firewall", task, id, "active");
     return "firewall " + id + " is active";
   }
 
@@ -224,13 +219,10 @@ public final class NetworkTasks {
       ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     FirewallSupport firewalls = firewalls(provider);
-    String providerId = (String) row.get("provider_firewall_id");
-    if (providerId != null && firewalls.get(providerId).isPresent()) {
-      firewalls.remove(providerId);
-    }
+    ResourceStep.removeIfLive(
+        (String) row.get("provider_firewall_id"), firewalls::get, f -> true, firewalls::remove);
     step.jdbc.sql("DELETE FROM firewall_rule WHERE firewall_id = ?").param(id).update();
-    step.set("firewall", id, "state", "deleted");
-    step.event("firewall", task, id, "deleted");
+    step.settle("firewall", "firewall", task, id, "deleted");
     return "firewall " + id + " is removed";
   }
 }

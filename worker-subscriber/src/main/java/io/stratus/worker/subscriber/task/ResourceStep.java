@@ -4,6 +4,10 @@ import io.stratus.cloud.spi.CloudProvider;
 import io.stratus.common.job.Action;
 import io.stratus.common.task.Task;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A task that is one cloud step on one row (volumes, snapshots, images, IP addresses, firewalls):
@@ -36,6 +40,26 @@ final class ResourceStep extends CloudTask {
   /** Sets one column of one row; the table and column are the handler's own constants. */
   void set(String table, long id, String column, Object value) {
     jdbc.sql("UPDATE " + table + " SET " + column + " = ? WHERE id = ?").params(value, id).update();
+  }
+
+  /** Records the row's new state and announces it (as a {@code resource} event). */
+  void settle(String table, String resource, Task task, long id, String state) {
+    set(table, id, "state", state);
+    event(resource, task, id, state);
+  }
+
+  /**
+   * Removes from the cloud the resource a row names, unless the row has no cloud id yet or the
+   * cloud no longer has it {@code live}: a repeated attempt removes it once.
+   */
+  static <T> void removeIfLive(
+      String providerId,
+      Function<String, Optional<T>> find,
+      Predicate<T> live,
+      Consumer<String> remove) {
+    if (providerId != null && find.apply(providerId).filter(live).isPresent()) {
+      remove.accept(providerId);
+    }
   }
 
   /** The cloud's id of a server or a volume the step refers to. */

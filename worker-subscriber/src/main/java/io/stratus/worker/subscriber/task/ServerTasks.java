@@ -285,6 +285,13 @@ public final class ServerTasks {
       this.verb = verb;
     }
 
+    /** Marks the row terminated though the cloud has no machine for it, and says so. */
+    private void terminatedWithoutTheCloud(
+        Task task, long serverId, Map<String, Object> server, String reason) {
+      record(task, serverId, null, "terminated", reason, (String) server.get("state"));
+      progress(task, 99, "server " + serverId + " is terminated");
+    }
+
     @Override
     public void execute(Task task) throws Exception {
       long serverId = resourceId(task);
@@ -295,28 +302,15 @@ public final class ServerTasks {
           throw new CloudException(
               CloudErrorType.INVALID_STATE, "server " + serverId + " was never launched");
         }
-        record(
-            task,
-            serverId,
-            null,
-            "terminated",
-            "terminated before the cloud launched it",
-            (String) server.get("state"));
-        progress(task, 99, "server " + serverId + " is terminated");
+        terminatedWithoutTheCloud(
+            task, serverId, server, "terminated before the cloud launched it");
         return;
       }
       try (CloudProvider provider = context.connector().connect(id(server, "region_id"))) {
         VirtualMachineSupport vms = vms(provider);
         Optional<VirtualMachine> now = call(() -> vms.get(providerId));
         if (now.isEmpty() && verb == Verb.TERMINATE) {
-          record(
-              task,
-              serverId,
-              null,
-              "terminated",
-              "no longer known to the cloud",
-              (String) server.get("state"));
-          progress(task, 99, "server " + serverId + " is terminated");
+          terminatedWithoutTheCloud(task, serverId, server, "no longer known to the cloud");
           return;
         }
         boolean alreadyThere =

@@ -78,8 +78,7 @@ public final class StorageTasks {
       providerId = made.id();
     }
     Volume volume = volumes.get(providerId).orElseThrow(() -> CloudTask.gone("volume", id));
-    step.set("volume", id, "state", state(volume.state()));
-    step.event("volume", task, id, state(volume.state()));
+    step.settle("volume", "volume", task, id, state(volume.state()));
     return "volume " + id + " is " + state(volume.state());
   }
 
@@ -139,13 +138,12 @@ public final class StorageTasks {
       ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     VolumeSupport volumes = volumes(provider);
-    String providerId = (String) row.get("provider_volume_id");
-    if (providerId != null
-        && volumes.get(providerId).filter(v -> !"DELETED".equals(v.state().name())).isPresent()) {
-      volumes.remove(providerId);
-    }
-    step.set("volume", id, "state", "deleted");
-    step.event("volume", task, id, "deleted");
+    ResourceStep.removeIfLive(
+        (String) row.get("provider_volume_id"),
+        volumes::get,
+        v -> !"DELETED".equals(v.state().name()),
+        volumes::remove);
+    step.settle("volume", "volume", task, id, "deleted");
     return "volume " + id + " is removed";
   }
 
@@ -173,13 +171,12 @@ public final class StorageTasks {
       ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     SnapshotSupport snapshots = snapshots(provider);
-    String providerId = (String) row.get("provider_snapshot_id");
-    if (providerId != null
-        && snapshots.get(providerId).filter(s -> !"DELETED".equals(s.state().name())).isPresent()) {
-      snapshots.remove(providerId);
-    }
-    step.set("snapshot", id, "state", "deleted");
-    step.event("snapshot", task, id, "deleted");
+    ResourceStep.removeIfLive(
+        (String) row.get("provider_snapshot_id"),
+        snapshots::get,
+        s -> !"DELETED".equals(s.state().name()),
+        snapshots::remove);
+    step.settle("snapshot", "snapshot", task, id, "deleted");
     return "snapshot " + id + " is removed";
   }
 
@@ -199,8 +196,7 @@ public final class StorageTasks {
       step.set("machine_image", id, "provider_image_id", image.id());
     }
     step.set("machine_image", id, "runs_agent", image.runsAgent());
-    step.set("machine_image", id, "state", state(image.state()));
-    step.event("image", task, id, state(image.state()));
+    step.settle("machine_image", "image", task, id, state(image.state()));
     return "image " + id + " is " + state(image.state());
   }
 
@@ -208,12 +204,13 @@ public final class StorageTasks {
       ResourceStep step, Task task, Map<String, Object> row, CloudProvider provider) {
     long id = CloudTask.id(row, "id");
     ImageSupport images = images(provider);
-    String providerId = (String) row.get("provider_image_id");
-    if (images.get(providerId).filter(i -> !"DELETED".equals(i.state().name())).isPresent()) {
-      images.remove(providerId);
-    }
-    step.set("machine_image", id, "state", "deleted");
-    step.event("image", task, id, "deleted");
+    // never null: a captured image's row names it "pending-…" until the cloud has made it
+    ResourceStep.removeIfLive(
+        (String) row.get("provider_image_id"),
+        images::get,
+        i -> !"DELETED".equals(i.state().name()),
+        images::remove);
+    step.settle("machine_image", "image", task, id, "deleted");
     return "image " + id + " is removed";
   }
 }

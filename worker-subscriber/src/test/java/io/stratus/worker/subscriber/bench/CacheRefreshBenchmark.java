@@ -99,12 +99,7 @@ public final class CacheRefreshBenchmark {
       Map<String, String> credentials = cloud.credentials();
       long regionId = createAccountAndRegion(jdbc, credentials.get("endpoint"));
 
-      Map<String, String> values = new HashMap<>();
-      values.put("db.url", db.jdbcUrl());
-      values.put("db.user", db.user());
-      values.put("db.password", db.password());
-      values.put("amqp.uri", broker.uri());
-      values.put("amqp.prefix", prefix);
+      Map<String, String> values = TestServices.keys(db, broker, prefix);
       values.put("publisher.sweep-interval", "100ms");
       values.put("publisher.republish-after", "1h");
       values.put("subscriber.cache-lease", "1h");

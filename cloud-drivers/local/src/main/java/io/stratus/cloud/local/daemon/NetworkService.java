@@ -19,17 +19,11 @@ final class NetworkService {
   }
 
   Records.Ip ip(String regionId, String ipId) {
-    Records.Ip ip = state.region(regionId).ips.get(ipId);
-    if (ip == null || "RELEASED".equals(ip.state)) {
-      throw ApiException.notFound("address", ipId);
-    }
-    return ip;
+    return LiveRecords.ADDRESSES.one(state.region(regionId).ips, ipId);
   }
 
   List<Records.Ip> ips(String regionId) {
-    return state.region(regionId).ips.values().stream()
-        .filter(ip -> !"RELEASED".equals(ip.state))
-        .toList();
+    return LiveRecords.ADDRESSES.all(state.region(regionId).ips);
   }
 
   Records.Ip requestIp(String regionId) {
@@ -50,13 +44,7 @@ final class NetworkService {
     RegionState region = state.region(regionId);
     synchronized (state) {
       Records.Ip ip = ip(regionId, ipId);
-      Records.Vm vm = region.vms.get(vmId);
-      if (vm == null) {
-        throw ApiException.notFound("VM", vmId);
-      }
-      if ("TERMINATED".equals(vm.state)) {
-        throw ApiException.conflict("cannot assign an address to terminated VM " + vmId);
-      }
+      Records.Vm vm = LiveRecords.vmNotTerminated(region, vmId, "assign an address to");
       if (ip.vmId != null) {
         Records.Vm previous = region.vms.get(ip.vmId);
         if (previous != null) {

@@ -34,17 +34,11 @@ final class StorageService {
   // ---- images
 
   Records.Image image(String regionId, String imageId) {
-    Records.Image image = state.region(regionId).images.get(imageId);
-    if (image == null || "DELETED".equals(image.state)) {
-      throw new ApiException(404, "ImageNotFound", "image " + imageId + " does not exist");
-    }
-    return image;
+    return LiveRecords.IMAGES.one(state.region(regionId).images, imageId);
   }
 
   List<Records.Image> images(String regionId) {
-    return state.region(regionId).images.values().stream()
-        .filter(i -> !"DELETED".equals(i.state))
-        .toList();
+    return LiveRecords.IMAGES.all(state.region(regionId).images);
   }
 
   Records.Image capture(String regionId, String vmId, String name) {
@@ -53,13 +47,7 @@ final class StorageService {
       throw ApiException.badRequest("an image needs a name of 1..100 characters");
     }
     synchronized (state) {
-      Records.Vm vm = region.vms.get(vmId);
-      if (vm == null) {
-        throw ApiException.notFound("VM", vmId);
-      }
-      if ("TERMINATED".equals(vm.state)) {
-        throw ApiException.conflict("cannot capture terminated VM " + vmId);
-      }
+      Records.Vm vm = LiveRecords.vmNotTerminated(region, vmId, "capture");
       Records.Image source = image(regionId, vm.imageId);
       Records.Image image = new Records.Image();
       image.id = region.nextId("img");
@@ -93,17 +81,11 @@ final class StorageService {
   // ---- volumes
 
   Records.Volume volume(String regionId, String volumeId) {
-    Records.Volume volume = state.region(regionId).volumes.get(volumeId);
-    if (volume == null || "DELETED".equals(volume.state)) {
-      throw ApiException.notFound("volume", volumeId);
-    }
-    return volume;
+    return LiveRecords.VOLUMES.one(state.region(regionId).volumes, volumeId);
   }
 
   List<Records.Volume> volumes(String regionId) {
-    return state.region(regionId).volumes.values().stream()
-        .filter(v -> !"DELETED".equals(v.state))
-        .toList();
+    return LiveRecords.VOLUMES.all(state.region(regionId).volumes);
   }
 
   Records.Volume createVolume(String regionId, String name, Integer sizeGb, String dataCenter) {
@@ -148,13 +130,7 @@ final class StorageService {
     }
     synchronized (state) {
       Records.Volume volume = volume(regionId, volumeId);
-      Records.Vm vm = region.vms.get(vmId);
-      if (vm == null) {
-        throw ApiException.notFound("VM", vmId);
-      }
-      if ("TERMINATED".equals(vm.state)) {
-        throw ApiException.conflict("cannot attach to terminated VM " + vmId);
-      }
+      Records.Vm vm = LiveRecords.vmNotTerminated(region, vmId, "attach to");
       if (!"AVAILABLE".equals(volume.state)) {
         throw ApiException.conflict("volume " + volumeId + " is " + volume.state.toLowerCase());
       }
@@ -212,17 +188,11 @@ final class StorageService {
   // ---- snapshots
 
   Records.Snapshot snapshot(String regionId, String snapshotId) {
-    Records.Snapshot snapshot = state.region(regionId).snapshots.get(snapshotId);
-    if (snapshot == null || "DELETED".equals(snapshot.state)) {
-      throw ApiException.notFound("snapshot", snapshotId);
-    }
-    return snapshot;
+    return LiveRecords.SNAPSHOTS.one(state.region(regionId).snapshots, snapshotId);
   }
 
   List<Records.Snapshot> snapshots(String regionId) {
-    return state.region(regionId).snapshots.values().stream()
-        .filter(s -> !"DELETED".equals(s.state))
-        .toList();
+    return LiveRecords.SNAPSHOTS.all(state.region(regionId).snapshots);
   }
 
   Records.Snapshot createSnapshot(String regionId, String volumeId, String name) {

@@ -13,11 +13,11 @@ import java.util.Optional;
 /** Firewalls of one local-cloud region (rules recorded, not enforced on loopback). */
 final class LocalFirewallSupport implements FirewallSupport {
   private final LocalApiClient api;
-  private final String base;
+  private final RegionCollection<Firewall> firewalls;
 
   LocalFirewallSupport(LocalApiClient api, String region) {
     this.api = api;
-    this.base = region + "/firewalls";
+    this.firewalls = new RegionCollection<>(api, region, "firewalls", Json::firewall);
   }
 
   @Override
@@ -25,7 +25,7 @@ final class LocalFirewallSupport implements FirewallSupport {
     Map<String, Object> body = new HashMap<>();
     body.put("name", name);
     body.put("description", description);
-    return Json.firewall(api.post(base, body));
+    return firewalls.create(body);
   }
 
   @Override
@@ -42,35 +42,31 @@ final class LocalFirewallSupport implements FirewallSupport {
     body.put("fromPort", fromPort);
     body.put("toPort", toPort);
     body.put("cidr", cidr);
-    return Json.rule(api.post(path(firewallId) + "/rules", body));
+    return Json.rule(api.post(firewalls.path(firewallId) + "/rules", body));
   }
 
   @Override
   public void revoke(String firewallId, String ruleId) {
-    api.delete(path(firewallId) + "/rules/" + LocalVirtualMachineSupport.encode(ruleId));
+    api.delete(firewalls.path(firewallId) + "/rules/" + LocalVirtualMachineSupport.encode(ruleId));
   }
 
   @Override
   public List<FirewallRule> listRules(String firewallId) {
-    return Json.items(api.get(path(firewallId) + "/rules"), Json::rule);
+    return Json.items(api.get(firewalls.path(firewallId) + "/rules"), Json::rule);
   }
 
   @Override
   public List<Firewall> list() {
-    return Json.items(api.get(base), Json::firewall);
+    return firewalls.list();
   }
 
   @Override
   public Optional<Firewall> get(String firewallId) {
-    return api.find(path(firewallId)).map(Json::firewall);
+    return firewalls.get(firewallId);
   }
 
   @Override
   public void remove(String firewallId) {
-    api.delete(path(firewallId));
-  }
-
-  private String path(String firewallId) {
-    return base + "/" + LocalVirtualMachineSupport.encode(firewallId);
+    firewalls.delete(firewallId);
   }
 }

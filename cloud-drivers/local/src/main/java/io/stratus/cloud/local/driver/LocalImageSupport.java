@@ -9,12 +9,10 @@ import java.util.Optional;
 
 /** Images of one local-cloud region: the catalogue plus captured servers. */
 final class LocalImageSupport implements ImageSupport {
-  private final LocalApiClient api;
-  private final String base;
+  private final RegionCollection<MachineImage> images;
 
-  LocalImageSupport(LocalApiClient api, String base) {
-    this.api = api;
-    this.base = base + "/images";
+  LocalImageSupport(LocalApiClient api, String region) {
+    this.images = new RegionCollection<>(api, region, "images", Json::image);
   }
 
   @Override
@@ -24,21 +22,21 @@ final class LocalImageSupport implements ImageSupport {
 
   @Override
   public List<MachineImage> list() {
-    return Json.items(api.get(base), Json::image);
+    return images.list();
   }
 
   @Override
   public Optional<MachineImage> get(String imageId) {
-    return api.find(base + "/" + LocalVirtualMachineSupport.encode(imageId)).map(Json::image);
+    return images.get(imageId);
   }
 
   @Override
   public MachineImage capture(String vmId, String name) {
-    return Json.image(api.post(base, Map.of("vmId", vmId, "name", name)));
+    return images.create(Map.of("vmId", vmId, "name", name));
   }
 
   @Override
   public void remove(String imageId) {
-    api.delete(base + "/" + LocalVirtualMachineSupport.encode(imageId));
+    images.delete(imageId);
   }
 }

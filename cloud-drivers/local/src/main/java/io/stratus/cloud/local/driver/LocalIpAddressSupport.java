@@ -8,45 +8,39 @@ import java.util.Optional;
 
 /** Addresses of one local-cloud region, from 127.43.0.0/16. */
 final class LocalIpAddressSupport implements IpAddressSupport {
-  private final LocalApiClient api;
-  private final String base;
+  private final RegionCollection<IpAddress> addresses;
 
   LocalIpAddressSupport(LocalApiClient api, String region) {
-    this.api = api;
-    this.base = region + "/ips";
+    this.addresses = new RegionCollection<>(api, region, "ips", Json::ip);
   }
 
   @Override
   public IpAddress request() {
-    return Json.ip(api.post(base, Map.of()));
+    return addresses.create(Map.of());
   }
 
   @Override
   public void assign(String ipId, String vmId) {
-    api.post(path(ipId) + "/assign", Map.of("vmId", vmId));
+    addresses.act(ipId, "assign", Map.of("vmId", vmId));
   }
 
   @Override
   public void unassign(String ipId) {
-    api.post(path(ipId) + "/unassign", Map.of());
+    addresses.act(ipId, "unassign", Map.of());
   }
 
   @Override
   public void release(String ipId) {
-    api.delete(path(ipId));
+    addresses.delete(ipId);
   }
 
   @Override
   public List<IpAddress> list() {
-    return Json.items(api.get(base), Json::ip);
+    return addresses.list();
   }
 
   @Override
   public Optional<IpAddress> get(String ipId) {
-    return api.find(path(ipId)).map(Json::ip);
-  }
-
-  private String path(String ipId) {
-    return base + "/" + LocalVirtualMachineSupport.encode(ipId);
+    return addresses.get(ipId);
   }
 }

@@ -9,12 +9,10 @@ import java.util.Optional;
 
 /** Snapshots of one local-cloud region (sparse copies of volume files). */
 final class LocalSnapshotSupport implements SnapshotSupport {
-  private final LocalApiClient api;
-  private final String base;
+  private final RegionCollection<Snapshot> snapshots;
 
   LocalSnapshotSupport(LocalApiClient api, String region) {
-    this.api = api;
-    this.base = region + "/snapshots";
+    this.snapshots = new RegionCollection<>(api, region, "snapshots", Json::snapshot);
   }
 
   @Override
@@ -22,21 +20,21 @@ final class LocalSnapshotSupport implements SnapshotSupport {
     Map<String, Object> body = new HashMap<>();
     body.put("volumeId", volumeId);
     body.put("name", name);
-    return Json.snapshot(api.post(base, body));
+    return snapshots.create(body);
   }
 
   @Override
   public List<Snapshot> list() {
-    return Json.items(api.get(base), Json::snapshot);
+    return snapshots.list();
   }
 
   @Override
   public Optional<Snapshot> get(String snapshotId) {
-    return api.find(base + "/" + LocalVirtualMachineSupport.encode(snapshotId)).map(Json::snapshot);
+    return snapshots.get(snapshotId);
   }
 
   @Override
   public void remove(String snapshotId) {
-    api.delete(base + "/" + LocalVirtualMachineSupport.encode(snapshotId));
+    snapshots.delete(snapshotId);
   }
 }

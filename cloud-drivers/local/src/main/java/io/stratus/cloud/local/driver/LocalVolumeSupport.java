@@ -12,13 +12,13 @@ import java.util.Optional;
 /** Volumes of one local-cloud region (sparse files on the daemon's host). */
 final class LocalVolumeSupport implements VolumeSupport {
   private final LocalApiClient api;
-  private final String base;
   private final String region;
+  private final RegionCollection<Volume> volumes;
 
   LocalVolumeSupport(LocalApiClient api, String region) {
     this.api = api;
     this.region = region;
-    this.base = region + "/volumes";
+    this.volumes = new RegionCollection<>(api, region, "volumes", Json::volume);
   }
 
   @Override
@@ -32,32 +32,32 @@ final class LocalVolumeSupport implements VolumeSupport {
     body.put("name", name);
     body.put("sizeGb", sizeGb);
     body.put("dataCenterId", dataCenterId);
-    return Json.volume(api.post(base, body));
+    return volumes.create(body);
   }
 
   @Override
   public void attach(String volumeId, String vmId, String device) {
-    api.post(path(volumeId) + "/attach", Map.of("vmId", vmId, "device", device));
+    volumes.act(volumeId, "attach", Map.of("vmId", vmId, "device", device));
   }
 
   @Override
   public void detach(String volumeId) {
-    api.post(path(volumeId) + "/detach", Map.of());
+    volumes.act(volumeId, "detach", Map.of());
   }
 
   @Override
   public void remove(String volumeId) {
-    api.delete(path(volumeId));
+    volumes.delete(volumeId);
   }
 
   @Override
   public List<Volume> list() {
-    return Json.items(api.get(base), Json::volume);
+    return volumes.list();
   }
 
   @Override
   public Optional<Volume> get(String volumeId) {
-    return api.find(path(volumeId)).map(Json::volume);
+    return volumes.get(volumeId);
   }
 
   @Override
@@ -70,9 +70,5 @@ final class LocalVolumeSupport implements VolumeSupport {
                 Json.text(n, "name"),
                 n.path("minSizeGb").asInt(),
                 n.path("maxSizeGb").asInt()));
-  }
-
-  private String path(String volumeId) {
-    return base + "/" + LocalVirtualMachineSupport.encode(volumeId);
   }
 }

@@ -1,5 +1,6 @@
-package io.stratus.km.support;
+package io.stratus.testkit;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,23 +12,25 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The network between the KM and its database, on loopback, that a test can take down: {@link
- * #down()} drops every open connection and refuses new ones (the database has gone away), {@link
- * #up()} lets connections through again.
+ * A TCP proxy on loopback for fault tests: it forwards to a real server (a broker, a database) and
+ * can fail the way a network does. {@link #blackhole} swallows bytes (a network that loses
+ * packets), {@link #cutConnections()} drops every open connection, {@link #down()} also refuses new
+ * ones until {@link #up()} (the server has gone away).
  */
-public final class DatabaseLink implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;
   private final String targetHost;
   private final int targetPort;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private volatile boolean blackhole;
   private volatile boolean down;
   private volatile boolean closed;
 
-  public DatabaseLink(String targetHost, int targetPort) throws IOException {
+  public TcpProxy(String targetHost, int targetPort) throws IOException {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(this::acceptLoop, "db-link-accept");
+    Thread acceptor = new Thread(this::acceptLoop, "tcp-proxy-accept");
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -36,14 +39,26 @@ public final class DatabaseLink implements AutoCloseable {
     return server.getLocalPort();
   }
 
-  public void down() {
-    down = true;
+  /** While on, bytes in both directions are read and thrown away. */
+  public void blackhole(boolean on) {
+    this.blackhole = on;
+  }
+
+  /** Closes every open connection; new ones are still accepted. */
+  public void cutConnections() {
     for (Socket socket : sockets) {
       closeQuietly(socket);
     }
     sockets.clear();
   }
 
+  /** Closes every open connection and refuses new ones until {@link #up()}. */
+  public void down() {
+    down = true;
+    cutConnections();
+  }
+
+  /** Lets new connections through again. */
   public void up() {
     down = false;
   }
@@ -86,22 +101,24 @@ public final class DatabaseLink implements AutoCloseable {
                   OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                  out.write(buffer, 0, n);
-                  out.flush();
+                  if (!blackhole) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                  }
                 }
               } catch (IOException e) {
-                // connection dropped
+                // connection cut
               } finally {
                 closeQuietly(from);
                 closeQuietly(to);
               }
             },
-            "db-link-pump");
+            "tcp-proxy-pump");
     t.setDaemon(true);
     t.start();
   }
 
-  private static void closeQuietly(java.io.Closeable closeable) {
+  private static void closeQuietly(Closeable closeable) {
     try {
       closeable.close();
     } catch (IOException ignored) {
