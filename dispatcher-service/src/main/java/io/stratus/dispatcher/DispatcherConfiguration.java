@@ -37,7 +37,9 @@ import io.stratus.dispatcher.image.ImageController;
 import io.stratus.dispatcher.job.JobController;
 import io.stratus.dispatcher.network.FirewallController;
 import io.stratus.dispatcher.network.IpAddressController;
+import io.stratus.dispatcher.server.ScheduledServerActions;
 import io.stratus.dispatcher.server.ServerController;
+import io.stratus.dispatcher.server.ServerSchedules;
 import io.stratus.dispatcher.storage.SnapshotController;
 import io.stratus.dispatcher.storage.VolumeController;
 import io.stratus.dispatcher.web.ApiErrors;
@@ -184,9 +186,23 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
+  ServerSchedules serverSchedules(Resources resources, ActionDispatcher dispatcher) {
+    return new ServerSchedules(
+        resources, dispatcher, new AuditLog(database.primary()), transactions(), Clock.systemUTC());
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "close")
+  ScheduledServerActions scheduledServerActions(ServerSchedules schedules) {
+    return new ScheduledServerActions(schedules, settings.scheduleInterval());
+  }
+
+  @Bean
   ServerController serverController(
-      Resources resources, ActionDispatcher dispatcher, AgentBootstrap agents) {
-    return new ServerController(resources, dispatcher, agents);
+      Resources resources,
+      ActionDispatcher dispatcher,
+      AgentBootstrap agents,
+      ServerSchedules schedules) {
+    return new ServerController(resources, dispatcher, agents, schedules);
   }
 
   @Bean

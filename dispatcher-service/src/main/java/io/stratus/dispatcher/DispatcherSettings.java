@@ -10,6 +10,7 @@ import io.stratus.common.pki.TlsSettings;
 import io.stratus.dispatcher.agent.AgentSettings;
 import io.stratus.web.ServerSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,8 @@ import java.util.Optional;
  *   <li>{@code cloud.endpoint.allow} (default none): the endpoints a customer may give a cloud
  *       account besides its cloud's own (the catalogue's), comma-separated URL prefixes or {@code
  *       host:port} ({@link EndpointAllowList}); anything else is refused at registration
+ *   <li>{@code schedule.interval} (default 5s): how often the Dispatcher looks for servers whose
+ *       scheduled termination or stop is due ({@code ServerSchedules}); between 1s and 5m
  *   <li>{@code dispatcher.max-body-bytes} (default 65536): the largest request body accepted
  *   <li>{@code log.dir} (optional): write {@code dispatcher.log} there as well as to the console
  * </ul>
@@ -49,6 +52,7 @@ public record DispatcherSettings(
     KeySettings keys,
     AgentSettings agent,
     EndpointAllowList cloudEndpoints,
+    Duration scheduleInterval,
     Optional<Path> logDir) {
 
   public static final int PORT = 3302;
@@ -71,9 +75,19 @@ public record DispatcherSettings(
             KeySettings.from(config),
             AgentSettings.from(config, server.port()),
             cloudEndpoints(config),
+            scheduleInterval(config),
             config.optional("log.dir").map(Path::of));
     config.rejectUnknownKeys();
     return settings;
+  }
+
+  private static Duration scheduleInterval(Config config) {
+    Duration interval = config.getDuration("schedule.interval", Duration.ofSeconds(5));
+    if (interval.compareTo(Duration.ofSeconds(1)) < 0
+        || interval.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw config.error("schedule.interval", "must be between 1s and 5m");
+    }
+    return interval;
   }
 
   private static EndpointAllowList cloudEndpoints(Config config) {

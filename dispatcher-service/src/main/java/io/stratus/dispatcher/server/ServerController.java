@@ -21,8 +21,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -37,10 +39,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/servers")
 public class ServerController extends ActionController {
   private final AgentBootstrap agents;
+  private final ServerSchedules schedules;
 
-  public ServerController(Resources resources, ActionDispatcher dispatcher, AgentBootstrap agents) {
+  public ServerController(
+      Resources resources,
+      ActionDispatcher dispatcher,
+      AgentBootstrap agents,
+      ServerSchedules schedules) {
     super(resources, dispatcher);
     this.agents = agents;
+    this.schedules = schedules;
   }
 
   @Requires(resource = "server", action = "launch")
@@ -166,6 +174,33 @@ public class ServerController extends ActionController {
         "rebooting");
   }
 
+  /**
+   * Schedules the server's termination ({@code {"at": "2026-12-24T18:00:00Z"}}), moves it, or
+   * cancels it ({@code {"at": null}}); answers the server's schedules. Terminating the server by
+   * hand clears it.
+   */
+  @Requires(resource = "server", action = "terminate", owned = true)
+  @PutMapping("/{id}/terminate-after")
+  public Map<String, Object> terminateAfter(
+      Actor actor, @PathVariable long id, @RequestBody ScheduleRequest request) {
+    return schedules.set(actor, id, ServerSchedule.TERMINATE, request.instant());
+  }
+
+  /** As {@link #terminateAfter}, for a scheduled stop (enStratus' pause); a stop clears it. */
+  @Requires(resource = "server", action = "stop", owned = true)
+  @PutMapping("/{id}/pause-after")
+  public Map<String, Object> pauseAfter(
+      Actor actor, @PathVariable long id, @RequestBody ScheduleRequest request) {
+    return schedules.set(actor, id, ServerSchedule.PAUSE, request.instant());
+  }
+
+  /** A server's schedules. */
+  @Requires(resource = "server", action = "read", owned = true)
+  @GetMapping("/{id}/schedule")
+  public Map<String, Object> schedule(Actor actor, @PathVariable long id) {
+    return schedules.view(actor.customerId(), id);
+  }
+
   private JobTicket act(Actor actor, long id, Action action, String... allowedStates) {
     String verb = action.kind().substring(action.kind().indexOf('.') + 1);
     Target server = resources.actionable("server", actor.customerId(), id, verb, allowedStates);
@@ -173,7 +208,19 @@ public class ServerController extends ActionController {
       throw DispatchException.conflict(
           "server " + id + " is still being launched; try again when it is running");
     }
-    return dispatcher.dispatch(actor, action, id, ActionDispatcher.payload());
+    return dispatcher.dispatch(
+        actor,
+        action,
+        () -> {
+          if (action == Action.SERVER_TERMINATE) {
+            schedules.clearFor(ServerSchedule.TERMINATE, id);
+            schedules.clearFor(ServerSchedule.PAUSE, id);
+          } else if (action == Action.SERVER_STOP) {
+            schedules.clearFor(ServerSchedule.PAUSE, id);
+          }
+          return id;
+        },
+        ActionDispatcher.payload());
   }
 
   private long insertPending(

@@ -43,6 +43,7 @@ public final class Platform implements AutoCloseable {
   private final WorkerPublisher publisher;
   private WorkerSubscriber subscriber;
   private final Map<String, String> workerKeys;
+  private final Map<String, String> dispatcherKeys;
 
   private Platform(
       KmFixture km,
@@ -51,8 +52,10 @@ public final class Platform implements AutoCloseable {
       TestBroker broker,
       String prefix,
       WorkerPublisher publisher,
-      Map<String, String> workerKeys) {
+      Map<String, String> workerKeys,
+      Map<String, String> dispatcherKeys) {
     this.km = km;
+    this.dispatcherKeys = dispatcherKeys;
     this.cloud = cloud;
     this.dispatcher = dispatcher;
     this.broker = broker;
@@ -147,7 +150,8 @@ public final class Platform implements AutoCloseable {
       publisher = new WorkerPublisher(Config.of("worker", workerKeys, Map.of()));
       publisher.start();
       Platform platform =
-          new Platform(km, cloud, dispatcher, broker, prefix, publisher, workerKeys);
+          new Platform(
+              km, cloud, dispatcher, broker, prefix, publisher, workerKeys, dispatcherKeys);
       platform.startSubscriber();
       return platform;
     } catch (IOException | RuntimeException e) {
@@ -225,6 +229,20 @@ public final class Platform implements AutoCloseable {
   /** A Dispatcher client with {@code component}'s certificate. */
   public DispatcherClient client(String component, Long customerId, Long userId) {
     return new DispatcherClient(km.tls(component), dispatcher.port(), customerId, userId);
+  }
+
+  /**
+   * Another Dispatcher over the same schema, broker and KM, on its own port, with {@code overrides}
+   * on top of the first one's settings; the caller closes it. Two Dispatchers are how enStratus
+   * ran, and what exactly-once work between them is tested with.
+   */
+  public DispatcherServer startDispatcher(Map<String, String> overrides) throws IOException {
+    Map<String, String> keys = new HashMap<>(dispatcherKeys);
+    int port = freePort();
+    keys.put("server.port", String.valueOf(port));
+    keys.put("agent.url", "https://127.0.0.1:" + port);
+    keys.putAll(overrides);
+    return DispatcherServer.start(DispatcherSettings.from(Config.of("dispatcher", keys, Map.of())));
   }
 
   public int dispatcherPort() {
