@@ -126,18 +126,7 @@ public class FirewallController {
         "removable", active && AccountCapabilities.may(access, "firewall", "remove", owner));
     model.addAttribute("directions", DIRECTIONS);
     model.addAttribute("protocols", PROTOCOLS);
-    Qualifier jobs = access.qualifier("job", "read");
-    model.addAttribute(
-        "jobs",
-        jobs == null
-            ? List.of()
-            : reads.rows(
-                "SELECT id, action, status, progress, message, created_at FROM job"
-                    + " WHERE customer_id = :customer AND resource_type = 'firewall'"
-                    + " AND resource_id = :id"
-                    + (jobs == Qualifier.ANY ? "" : " AND user_id = :accessUser")
-                    + " ORDER BY id DESC LIMIT 10",
-                params));
+    model.addAttribute("jobs", reads.jobsAbout(access, "firewall", id));
     return "firewall";
   }
 

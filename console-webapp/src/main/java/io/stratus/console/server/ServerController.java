@@ -107,18 +107,7 @@ public class ServerController {
             "SELECT log_name, line, collected_at FROM agent_log_line"
                 + " WHERE server_id = :id AND customer_id = :customer ORDER BY id DESC LIMIT 50",
             params));
-    Qualifier jobs = access.qualifier("job", "read");
-    model.addAttribute(
-        "jobs",
-        jobs == null
-            ? List.of()
-            : reads.rows(
-                "SELECT id, action, status, progress, message, created_at FROM job"
-                    + " WHERE customer_id = :customer AND resource_type = 'server'"
-                    + " AND resource_id = :id"
-                    + (jobs == Qualifier.ANY ? "" : " AND user_id = :accessUser")
-                    + " ORDER BY id DESC LIMIT 10",
-                params));
+    model.addAttribute("jobs", reads.jobsAbout(access, "server", id));
     return "server";
   }
 
