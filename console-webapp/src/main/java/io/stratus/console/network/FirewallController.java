@@ -3,10 +3,10 @@ package io.stratus.console.network;
 import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
-import io.stratus.console.ConsoleSettings;
 import io.stratus.console.cloud.AccountCapabilities;
+import io.stratus.console.list.ConsoleKind;
+import io.stratus.console.list.KindList;
 import io.stratus.console.web.BadInput;
-import io.stratus.console.web.Paging;
 import io.stratus.console.web.Reads;
 import io.stratus.console.web.Session;
 import io.stratus.web.dispatch.DispatcherClient;
@@ -39,54 +39,17 @@ public class FirewallController {
   private final Reads reads;
   private final DispatcherClient dispatcher;
 
-  private final int pageSize;
+  private final KindList lists;
 
-  public FirewallController(Reads reads, DispatcherClient dispatcher, ConsoleSettings settings) {
-    this.pageSize = settings.pageSize();
+  public FirewallController(Reads reads, DispatcherClient dispatcher, KindList lists) {
     this.reads = reads;
     this.dispatcher = dispatcher;
+    this.lists = lists;
   }
 
   @GetMapping("/firewalls")
-  String list(
-      Access access,
-      HttpServletRequest request,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "0") long account,
-      Model model) {
-    Qualifier q = access.require("firewall", "read");
-    Map<String, Object> params = Reads.params(access);
-    Paging paging = Paging.of(page, pageSize);
-    StringBuilder where =
-        new StringBuilder(" WHERE f.customer_id = :customer AND f.state <> 'removed'");
-    where.append(access.userFilter(q, "f"));
-    if (account > 0) {
-      where.append(" AND f.cloud_account_id = :account");
-      params.put("account", account);
-    }
-    model.addAttribute(
-        "firewalls",
-        paging.rows(
-            reads.rows(
-                """
-            SELECT f.id, f.name, f.description, f.state, a.name AS account, r.name AS region,
-                   (SELECT COUNT(*) FROM firewall_rule fr WHERE fr.firewall_id = f.id) AS rules
-              FROM firewall f
-              JOIN cloud_account a ON a.id = f.cloud_account_id
-              JOIN region r ON r.id = f.region_id
-            """
-                    + where
-                    + " ORDER BY a.name, r.name, f.name"
-                    + paging.clause(params),
-                params),
-            request,
-            model));
-    model.addAttribute("account", account);
-    model.addAttribute(
-        "accounts",
-        reads.rows(
-            "SELECT id, name FROM cloud_account WHERE customer_id = :customer ORDER BY name",
-            params));
+  String list(Access access, HttpServletRequest request, Model model) {
+    lists.show(ConsoleKind.FIREWALL, access, request, model);
     model.addAttribute(
         "regions",
         access.may("firewall", "create")
@@ -163,18 +126,7 @@ public class FirewallController {
         "removable", active && AccountCapabilities.may(access, "firewall", "remove", owner));
     model.addAttribute("directions", DIRECTIONS);
     model.addAttribute("protocols", PROTOCOLS);
-    Qualifier jobs = access.qualifier("job", "read");
-    model.addAttribute(
-        "jobs",
-        jobs == null
-            ? List.of()
-            : reads.rows(
-                "SELECT id, action, status, progress, message, created_at FROM job"
-                    + " WHERE customer_id = :customer AND resource_type = 'firewall'"
-                    + " AND resource_id = :id"
-                    + (jobs == Qualifier.ANY ? "" : " AND user_id = :accessUser")
-                    + " ORDER BY id DESC LIMIT 10",
-                params));
+    model.addAttribute("jobs", reads.jobsAbout(access, "firewall", id));
     return "firewall";
   }
 

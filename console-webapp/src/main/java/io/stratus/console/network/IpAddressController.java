@@ -2,11 +2,11 @@ package io.stratus.console.network;
 
 import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.access.Access;
-import io.stratus.common.access.Qualifier;
-import io.stratus.console.ConsoleSettings;
 import io.stratus.console.cloud.AccountCapabilities;
+import io.stratus.console.list.ConsoleKind;
+import io.stratus.console.list.KindList;
+import io.stratus.console.list.ListPage;
 import io.stratus.console.web.BadInput;
-import io.stratus.console.web.Paging;
 import io.stratus.console.web.Reads;
 import io.stratus.console.web.Session;
 import io.stratus.web.dispatch.DispatcherClient;
@@ -32,82 +32,45 @@ public class IpAddressController {
   private final Reads reads;
   private final DispatcherClient dispatcher;
 
-  private final int pageSize;
+  private final KindList lists;
 
-  public IpAddressController(Reads reads, DispatcherClient dispatcher, ConsoleSettings settings) {
-    this.pageSize = settings.pageSize();
+  public IpAddressController(Reads reads, DispatcherClient dispatcher, KindList lists) {
     this.reads = reads;
     this.dispatcher = dispatcher;
+    this.lists = lists;
   }
 
   @GetMapping("/ip-addresses")
-  String list(
-      Access access,
-      HttpServletRequest request,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "0") long account,
-      Model model) {
-    Qualifier q = access.require("ip_address", "read");
-    Map<String, Object> params = Reads.params(access);
-    Paging paging = Paging.of(page, pageSize);
-    StringBuilder where =
-        new StringBuilder(" WHERE x.customer_id = :customer AND x.state <> 'released'");
-    where.append(access.userFilter(q, "x"));
-    if (account > 0) {
-      where.append(" AND x.cloud_account_id = :account");
-      params.put("account", account);
-    }
-    List<Map<String, Object>> addresses =
-        paging.rows(
-            reads.rows(
-                """
-            SELECT x.id, x.region_id, x.address, x.ip_version, x.state, x.server_id,
-                   x.owner_user_id, a.name AS account, r.name AS region, s.name AS server
-              FROM ip_address x
-              JOIN cloud_account a ON a.id = x.cloud_account_id
-              JOIN region r ON r.id = x.region_id
-              LEFT JOIN server s ON s.id = x.server_id
-            """
-                    + where
-                    + " ORDER BY x.id DESC"
-                    + paging.clause(params),
-                params),
-            request,
-            model);
+  String list(Access access, HttpServletRequest request, Model model) {
+    ListPage page = lists.show(ConsoleKind.IP_ADDRESS, access, request, model);
     List<Map<String, Object>> servers = AccountCapabilities.servers(access, reads);
-    for (Map<String, Object> x : addresses) {
-      Object owner = x.get("owner_user_id");
-      String state = (String) x.get("state");
+    for (ListPage.Row x : page.rows()) {
+      Object owner = x.owner();
+      Object state = x.value("status");
       List<Map<String, Object>> targets = new ArrayList<>();
       boolean assign =
           "available".equals(state)
               && AccountCapabilities.may(access, "ip_address", "assign", owner);
       if (assign) {
         for (Map<String, Object> s : servers) {
-          if (s.get("region_id").equals(x.get("region_id"))) {
+          if (s.get("region_id").equals(x.value("region"))) {
             targets.add(s);
           }
         }
       }
-      x.put("servers", targets);
-      x.put("assign", assign && !targets.isEmpty());
-      x.put("assignNone", assign && targets.isEmpty());
-      x.put(
+      Map<String, Object> actions = x.extra();
+      actions.put("servers", targets);
+      actions.put("assign", assign && !targets.isEmpty());
+      actions.put("assignNone", assign && targets.isEmpty());
+      actions.put(
           "unassign",
           "assigned".equals(state)
               && AccountCapabilities.may(access, "ip_address", "unassign", owner));
-      x.put(
+      actions.put(
           "release",
           "available".equals(state)
               && AccountCapabilities.may(access, "ip_address", "remove", owner));
     }
-    model.addAttribute("addresses", addresses);
-    model.addAttribute("account", account);
-    model.addAttribute(
-        "accounts",
-        reads.rows(
-            "SELECT id, name FROM cloud_account WHERE customer_id = :customer ORDER BY name",
-            params));
     model.addAttribute(
         "regions",
         access.may("ip_address", "create")

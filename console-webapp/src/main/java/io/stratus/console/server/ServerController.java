@@ -2,8 +2,8 @@ package io.stratus.console.server;
 
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
-import io.stratus.common.db.Like;
-import io.stratus.console.ConsoleSettings;
+import io.stratus.console.list.ConsoleKind;
+import io.stratus.console.list.KindList;
 import io.stratus.console.web.BadInput;
 import io.stratus.console.web.Reads;
 import io.stratus.console.web.Session;
@@ -28,71 +28,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class ServerController {
   private final Reads reads;
   private final DispatcherClient dispatcher;
-  private final int pageSize;
+  private final KindList lists;
 
-  public ServerController(Reads reads, DispatcherClient dispatcher, ConsoleSettings settings) {
+  public ServerController(Reads reads, DispatcherClient dispatcher, KindList lists) {
     this.reads = reads;
     this.dispatcher = dispatcher;
-    this.pageSize = settings.pageSize();
+    this.lists = lists;
   }
 
   @GetMapping("/servers")
-  String list(
-      Access access,
-      @RequestParam(defaultValue = "") String state,
-      @RequestParam(defaultValue = "") String name,
-      @RequestParam(defaultValue = "0") long account,
-      @RequestParam(defaultValue = "0") int page,
-      Model model) {
-    Qualifier q = access.require("server", "read");
-    Map<String, Object> params = Reads.params(access);
-    StringBuilder where = new StringBuilder(" WHERE s.customer_id = :customer");
-    where.append(access.filter(q, "s"));
-    if (state.isEmpty()) {
-      where.append(" AND s.state <> 'terminated'");
-    } else if (!state.equals("any")) {
-      if (!ServerStates.ALL.contains(state)) {
-        throw new BadInput("state must be one of " + ServerStates.ALL + " or any");
-      }
-      where.append(" AND s.state = :state");
-      params.put("state", state);
-    }
-    if (!name.isBlank()) {
-      where.append(" AND s.name LIKE :name");
-      params.put("name", Like.containing(name.strip()));
-    }
-    if (account > 0) {
-      where.append(" AND s.cloud_account_id = :account");
-      params.put("account", account);
-    }
-    int current = Math.max(0, page);
-    params.put("limit", pageSize + 1);
-    params.put("offset", (long) current * pageSize);
-    List<Map<String, Object>> rows =
-        reads.rows(
-            """
-            SELECT s.id, s.name, s.state, s.public_ip, s.private_ip, s.launched_at,
-                   a.name AS account, r.name AS region, g.state AS agent
-              FROM server s
-              JOIN cloud_account a ON a.id = s.cloud_account_id
-              JOIN region r ON r.id = s.region_id
-              LEFT JOIN guest_agent g ON g.server_id = s.id
-            """
-                + where
-                + " ORDER BY s.id DESC LIMIT :limit OFFSET :offset",
-            params);
-    model.addAttribute("servers", rows.size() > pageSize ? rows.subList(0, pageSize) : rows);
-    model.addAttribute("more", rows.size() > pageSize);
-    model.addAttribute("page", current);
-    model.addAttribute("state", state);
-    model.addAttribute("name", name);
-    model.addAttribute("account", account);
-    model.addAttribute("states", ServerStates.ALL);
-    model.addAttribute(
-        "accounts",
-        reads.rows(
-            "SELECT id, name FROM cloud_account WHERE customer_id = :customer ORDER BY name",
-            params));
+  String list(Access access, HttpServletRequest request, Model model) {
+    lists.show(ConsoleKind.SERVER, access, request, model);
     return "servers";
   }
 
@@ -161,18 +107,7 @@ public class ServerController {
             "SELECT log_name, line, collected_at FROM agent_log_line"
                 + " WHERE server_id = :id AND customer_id = :customer ORDER BY id DESC LIMIT 50",
             params));
-    Qualifier jobs = access.qualifier("job", "read");
-    model.addAttribute(
-        "jobs",
-        jobs == null
-            ? List.of()
-            : reads.rows(
-                "SELECT id, action, status, progress, message, created_at FROM job"
-                    + " WHERE customer_id = :customer AND resource_type = 'server'"
-                    + " AND resource_id = :id"
-                    + (jobs == Qualifier.ANY ? "" : " AND user_id = :accessUser")
-                    + " ORDER BY id DESC LIMIT 10",
-                params));
+    model.addAttribute("jobs", reads.jobsAbout(access, "server", id));
     return "server";
   }
 

@@ -19,9 +19,6 @@ final class ServerStates {
   /** The order the buttons appear in. */
   static final List<String> ACTIONS = List.of("start", "stop", "reboot", "terminate");
 
-  static final List<String> ALL =
-      List.of("pending", "running", "rebooting", "stopping", "stopped", "terminated", "error");
-
   private ServerStates() {}
 
   static boolean allows(String action, Object state) {

@@ -3,10 +3,11 @@ package io.stratus.console.storage;
 import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
-import io.stratus.console.ConsoleSettings;
 import io.stratus.console.cloud.AccountCapabilities;
+import io.stratus.console.list.ConsoleKind;
+import io.stratus.console.list.KindList;
+import io.stratus.console.list.ListPage;
 import io.stratus.console.web.BadInput;
-import io.stratus.console.web.Paging;
 import io.stratus.console.web.Reads;
 import io.stratus.console.web.Session;
 import io.stratus.web.dispatch.DispatcherClient;
@@ -31,61 +32,24 @@ public class SnapshotController {
   private final Reads reads;
   private final DispatcherClient dispatcher;
 
-  private final int pageSize;
+  private final KindList lists;
 
-  public SnapshotController(Reads reads, DispatcherClient dispatcher, ConsoleSettings settings) {
-    this.pageSize = settings.pageSize();
+  public SnapshotController(Reads reads, DispatcherClient dispatcher, KindList lists) {
     this.reads = reads;
     this.dispatcher = dispatcher;
+    this.lists = lists;
   }
 
   @GetMapping("/snapshots")
-  String list(
-      Access access,
-      HttpServletRequest request,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "0") long account,
-      Model model) {
-    Qualifier q = access.require("snapshot", "read");
-    Map<String, Object> params = Reads.params(access);
-    Paging paging = Paging.of(page, pageSize);
-    StringBuilder where =
-        new StringBuilder(" WHERE n.customer_id = :customer AND n.state <> 'removed'");
-    where.append(access.userFilter(q, "n"));
-    if (account > 0) {
-      where.append(" AND n.cloud_account_id = :account");
-      params.put("account", account);
+  String list(Access access, HttpServletRequest request, Model model) {
+    ListPage page = lists.show(ConsoleKind.SNAPSHOT, access, request, model);
+    for (ListPage.Row s : page.rows()) {
+      s.extra()
+          .put(
+              "remove",
+              "available".equals(s.value("status"))
+                  && AccountCapabilities.may(access, "snapshot", "remove", s.owner()));
     }
-    List<Map<String, Object>> snapshots =
-        paging.rows(
-            reads.rows(
-                """
-            SELECT n.id, n.name, n.size_gb, n.state, n.volume_id, n.owner_user_id, n.created_at,
-                   v.name AS volume, a.name AS account, r.name AS region
-              FROM snapshot n
-              JOIN cloud_account a ON a.id = n.cloud_account_id
-              JOIN region r ON r.id = n.region_id
-              LEFT JOIN volume v ON v.id = n.volume_id
-            """
-                    + where
-                    + " ORDER BY n.id DESC"
-                    + paging.clause(params),
-                params),
-            request,
-            model);
-    for (Map<String, Object> s : snapshots) {
-      s.put(
-          "remove",
-          "available".equals(s.get("state"))
-              && AccountCapabilities.may(access, "snapshot", "remove", s.get("owner_user_id")));
-    }
-    model.addAttribute("snapshots", snapshots);
-    model.addAttribute("account", account);
-    model.addAttribute(
-        "accounts",
-        reads.rows(
-            "SELECT id, name FROM cloud_account WHERE customer_id = :customer ORDER BY name",
-            params));
     model.addAttribute("volumes", access.may("snapshot", "create") ? volumes(access) : List.of());
     return "snapshots";
   }

@@ -2,11 +2,11 @@ package io.stratus.console.storage;
 
 import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.common.access.Access;
-import io.stratus.common.access.Qualifier;
-import io.stratus.console.ConsoleSettings;
 import io.stratus.console.cloud.AccountCapabilities;
+import io.stratus.console.list.ConsoleKind;
+import io.stratus.console.list.KindList;
+import io.stratus.console.list.ListPage;
 import io.stratus.console.web.BadInput;
-import io.stratus.console.web.Paging;
 import io.stratus.console.web.Reads;
 import io.stratus.console.web.Session;
 import io.stratus.web.dispatch.DispatcherClient;
@@ -36,61 +36,26 @@ public class VolumeController {
   private final Reads reads;
   private final DispatcherClient dispatcher;
 
-  private final int pageSize;
+  private final KindList lists;
 
-  public VolumeController(Reads reads, DispatcherClient dispatcher, ConsoleSettings settings) {
-    this.pageSize = settings.pageSize();
+  public VolumeController(Reads reads, DispatcherClient dispatcher, KindList lists) {
     this.reads = reads;
     this.dispatcher = dispatcher;
+    this.lists = lists;
   }
 
   @GetMapping("/volumes")
-  String list(
-      Access access,
-      HttpServletRequest request,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "0") long account,
-      @RequestParam(defaultValue = "0") long region,
-      Model model) {
-    Qualifier q = access.require("volume", "read");
-    Map<String, Object> params = Reads.params(access);
-    Paging paging = Paging.of(page, pageSize);
-    StringBuilder where =
-        new StringBuilder(" WHERE v.customer_id = :customer AND v.state <> 'removed'");
-    where.append(access.userFilter(q, "v"));
-    if (account > 0) {
-      where.append(" AND v.cloud_account_id = :account");
-      params.put("account", account);
-    }
-    if (region > 0) {
-      where.append(" AND v.region_id = :region");
-      params.put("region", region);
-    }
-    List<Map<String, Object>> volumes =
-        paging.rows(
-            reads.rows(
-                """
-            SELECT v.id, v.cloud_account_id, v.region_id, v.name, v.size_gb, v.state, v.server_id,
-                   v.device_name, v.owner_user_id, v.provider_volume_id,
-                   a.name AS account, r.name AS region, d.name AS data_center, s.name AS server
-              FROM volume v
-              JOIN cloud_account a ON a.id = v.cloud_account_id
-              JOIN region r ON r.id = v.region_id
-              LEFT JOIN data_center d ON d.id = v.data_center_id
-              LEFT JOIN server s ON s.id = v.server_id
-            """
-                    + where
-                    + " ORDER BY v.id DESC"
-                    + paging.clause(params),
-                params),
-            request,
-            model);
+  String list(Access access, HttpServletRequest request, Model model) {
+    ListPage page = lists.show(ConsoleKind.VOLUME, access, request, model);
     AccountCapabilities caps = AccountCapabilities.load(reads, access.customerId());
     List<Map<String, Object>> servers = servers(access);
-    for (Map<String, Object> v : volumes) {
-      Object owner = v.get("owner_user_id");
-      Object acct = v.get("cloud_account_id");
-      String state = (String) v.get("state");
+    for (ListPage.Row v : page.rows()) {
+      Object owner = v.owner();
+      Object acct = v.value("owningAccount");
+      Object state = v.value("currentState");
+      if (v.value("deviceId") != null) {
+        v.amend("server", cell -> cell.withText(cell.text() + " on " + v.value("deviceId")));
+      }
       boolean attach =
           "available".equals(state)
               && AccountCapabilities.may(access, "volume", "attach", owner)
@@ -99,47 +64,31 @@ public class VolumeController {
       if (attach) {
         boolean whileRunning = caps.allows(acct, CapabilitySnapshot::attachWhileRunning);
         for (Map<String, Object> s : servers) {
-          if (s.get("region_id").equals(v.get("region_id"))
+          if (s.get("region_id").equals(v.value("region"))
               && ("stopped".equals(s.get("state"))
                   || (whileRunning && "running".equals(s.get("state"))))) {
             targets.add(s);
           }
         }
       }
-      v.put("servers", targets);
-      v.put("attach", attach && !targets.isEmpty());
+      Map<String, Object> actions = v.extra();
+      actions.put("servers", targets);
+      actions.put("attach", attach && !targets.isEmpty());
       // Say why an attach the user may do is not offered, rather than offer nothing.
-      v.put("attachNone", attach && targets.isEmpty());
-      v.put(
+      actions.put("attachNone", attach && targets.isEmpty());
+      actions.put(
           "detach",
           "attached".equals(state) && AccountCapabilities.may(access, "volume", "detach", owner));
-      v.put(
+      actions.put(
           "remove",
           "available".equals(state) && AccountCapabilities.may(access, "volume", "remove", owner));
-      v.put(
+      actions.put(
           "snapshot",
           ("available".equals(state) || "attached".equals(state))
               && access.may("snapshot", "create")
               && AccountCapabilities.may(access, "volume", "read", owner)
               && caps.allows(acct, CapabilitySnapshot::snapshots));
     }
-    model.addAttribute("volumes", volumes);
-    model.addAttribute("account", account);
-    model.addAttribute("region", region);
-    model.addAttribute(
-        "accounts",
-        reads.rows(
-            "SELECT id, name FROM cloud_account WHERE customer_id = :customer ORDER BY name",
-            params));
-    model.addAttribute(
-        "regions",
-        reads.rows(
-            """
-            SELECT r.id, r.name, a.name AS account FROM region r
-              JOIN cloud_account a ON a.id = r.cloud_account_id
-             WHERE r.customer_id = :customer ORDER BY a.name, r.name
-            """,
-            params));
     model.addAttribute(
         "offerCreate",
         access.may("volume", "create")

@@ -75,6 +75,28 @@ public final class Reads {
     access.requireOn(table, action, owner, null);
   }
 
+  /**
+   * The last ten jobs about one resource the user may see (its own only, unless its job right
+   * reaches any); none without the job read right.
+   *
+   * @param type the job's resource type, e.g. {@code server}
+   */
+  public List<Map<String, Object>> jobsAbout(Access access, String type, long id) {
+    Qualifier jobs = access.qualifier("job", "read");
+    if (jobs == null) {
+      return List.of();
+    }
+    Map<String, Object> params = params(access);
+    params.put("type", type);
+    params.put("id", id);
+    return rows(
+        "SELECT id, action, status, progress, message, created_at FROM job"
+            + " WHERE customer_id = :customer AND resource_type = :type AND resource_id = :id"
+            + (jobs == Qualifier.ANY ? "" : " AND user_id = :accessUser")
+            + " ORDER BY id DESC LIMIT 10",
+        params);
+  }
+
   public long count(String sql, Map<String, ?> params) {
     return jdbc.sql(sql).params(params).query(Long.class).single();
   }

@@ -31,11 +31,11 @@ public final class Network {
           .ref("owningUser", "userId", "x.owner_user_id", "User")
           .customer()
           .time("creationTimestamp", "x.created_at")
-          .filter("regionId", null, "x.region_id", Filter.Type.ID, "Region")
+          .filter("regionId", "region", "x.region_id", Filter.Type.ID, "Region")
           .filter("accountId", "account", "x.cloud_account_id", Filter.Type.ID, "Account")
           .filter("name", "name", "x.name", Filter.Type.TEXT, "Name")
           .sort("name", "x.name", "Name")
-          .ended("x.state = 'removed'")
+          .ended("x.state = 'deleted'")
           .build();
 
   /** A firewall's rules: read with the right to read firewalls, owned as their firewall is. */
@@ -93,9 +93,9 @@ public final class Network {
           .ref("owningUser", "userId", "x.owner_user_id", "User")
           .customer()
           .time("creationTimestamp", "x.created_at")
-          .filter("regionId", null, "x.region_id", Filter.Type.ID, "Region")
+          .filter("regionId", "region", "x.region_id", Filter.Type.ID, "Region")
           .filter("accountId", "account", "x.cloud_account_id", Filter.Type.ID, "Account")
-          .filter("serverId", "server", "x.server_id", Filter.Type.ID, "Server")
+          .filter("serverId", null, "x.server_id", Filter.Type.ID, "Server")
           .sort("address", "x.address", "Address")
           .ended("x.state = 'released'")
           .build();
