@@ -75,6 +75,7 @@ public class ServerController {
       }
     }
     model.addAttribute("actions", actions);
+    model.addAttribute("scheduleOptions", ServerScheduleController.options(access, server));
     Qualifier scripts = access.qualifier("server", "script");
     model.addAttribute(
         "volumes",

@@ -66,6 +66,16 @@ public final class DispatcherClient {
         resource.isNumber() ? resource.asLong() : null);
   }
 
+  /**
+   * Asks the Dispatcher something that is not a job (a schedule set, a server's schedules); returns
+   * its answer.
+   *
+   * @throws DispatcherRefused as {@link #act} does
+   */
+  public JsonNode ask(Actor who, String method, String path, Object body) {
+    return call(who, method, path, body);
+  }
+
   private JsonNode call(Actor who, String method, String path, Object body) {
     HttpResponse<String> response;
     try {
