@@ -19,6 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,11 +73,14 @@ public class ServerController {
 
   private static final String TERMINATE_AFTER = "terminateAfter";
   private static final String PAUSE_AFTER = "pauseAfter";
+  private static final String CANCEL_TERMINATION = "cancelTermination";
+  private static final String CANCEL_PAUSE = "cancelPause";
 
   private final JdbcClient jdbc;
   private final DispatcherGateway dispatcher;
   private final int pageSize;
   private final PageCursors cursors = new PageCursors(20_000);
+  private final Clock clock = Clock.systemUTC();
 
   public ServerController(DataSource reads, DispatcherGateway dispatcher, int pageSize) {
     this.jdbc = JdbcClient.create(reads);
@@ -276,7 +281,12 @@ public class ServerController {
     return Jobs.accepted(dispatcher.act(access, "POST", "/servers", request));
   }
 
-  /** {@code {"start":[{}]}}, {@code {"stop":[{}]}} (or {@code pause}), {@code {"reboot":[{}]}}. */
+  /**
+   * {@code {"start":[{}]}}, {@code {"stop":[{}]}} (or {@code pause}), {@code {"reboot":[{}]}}: 202
+   * with the job. {@code {"stop":[{}]}} with {@code ?pauseAfter=N} schedules the stop N ms ahead
+   * instead (or moves the schedule); {@code {"cancelTermination":[{}]}} and {@code
+   * {"cancelPause":[{}]}} cancel a schedule. Schedules answer 204: nothing runs until they are due.
+   */
   @PutMapping("/{id}")
   public ResponseEntity<Map<String, Object>> change(
       Access access,
@@ -284,7 +294,12 @@ public class ServerController {
       @RequestBody JsonNode body,
       @RequestParam(name = TERMINATE_AFTER, required = false) String terminateAfter,
       @RequestParam(name = PAUSE_AFTER, required = false) String pauseAfter) {
-    refuseSchedule(terminateAfter, pauseAfter);
+    if (terminateAfter != null) {
+      throw ApiException.badRequest(
+          TERMINATE_AFTER
+              + ": a termination is scheduled with DELETE infrastructure/Server/{id}"
+              + "?terminateAfter=N; nothing was done");
+    }
     long serverId = Json.pathId(id, "serverId");
     if (body == null || !body.isObject() || body.size() != 1) {
       throw ApiException.badRequest(
@@ -296,13 +311,27 @@ public class ServerController {
           case "start" -> "start";
           case "stop", "pause" -> "stop";
           case "reboot" -> "reboot";
+          case CANCEL_TERMINATION, CANCEL_PAUSE -> verb;
           default ->
               throw ApiException.badRequest(
-                  "unknown server action '" + abbreviate(verb) + "'; use start, stop or reboot");
+                  "unknown server action '"
+                      + abbreviate(verb)
+                      + "'; use start, stop, reboot, cancelTermination or cancelPause");
         };
     JsonNode args = body.get(verb);
     if (!args.isArray() && !args.isObject()) {
       throw ApiException.badRequest("\"" + verb + "\" must be [{}]");
+    }
+    if (pauseAfter != null && !action.equals("stop")) {
+      throw ApiException.badRequest(
+          PAUSE_AFTER + ": schedules a stop, so it goes with {\"stop\":[{}]}; nothing was done");
+    }
+    if (pauseAfter != null || action.equals(CANCEL_PAUSE)) {
+      Instant at = pauseAfter == null ? null : ScheduleAfter.at(PAUSE_AFTER, pauseAfter, clock);
+      return schedule(access, serverId, "stop", "pause-after", at);
+    }
+    if (action.equals(CANCEL_TERMINATION)) {
+      return schedule(access, serverId, "terminate", "terminate-after", null);
     }
     checkOwner(access, serverId, action);
     return Jobs.accepted(
@@ -310,9 +339,9 @@ public class ServerController {
   }
 
   /**
-   * Terminates the server now. enStratus' {@code ?terminateAfter=N} (and {@code pauseAfter})
-   * schedule instead; scheduling is not served yet, so they are refused with 400 and the server is
-   * left as it is, never ended at once.
+   * Terminates the server now: 202 with the job. With enStratus' {@code ?terminateAfter=N} it
+   * schedules the termination N ms ahead instead (or moves the schedule) and answers 204; the
+   * Dispatcher carries it out when it is due.
    */
   @DeleteMapping("/{id}")
   public ResponseEntity<Map<String, Object>> terminate(
@@ -320,19 +349,28 @@ public class ServerController {
       @PathVariable String id,
       @RequestParam(name = TERMINATE_AFTER, required = false) String terminateAfter,
       @RequestParam(name = PAUSE_AFTER, required = false) String pauseAfter) {
-    refuseSchedule(terminateAfter, pauseAfter);
+    if (pauseAfter != null) {
+      throw ApiException.badRequest(
+          PAUSE_AFTER
+              + ": a stop is scheduled with PUT {\"stop\":[{}]}?pauseAfter=N; nothing was done");
+    }
     long serverId = Json.pathId(id, "serverId");
+    if (terminateAfter != null) {
+      Instant at = ScheduleAfter.at(TERMINATE_AFTER, terminateAfter, clock);
+      return schedule(access, serverId, "terminate", "terminate-after", at);
+    }
     checkOwner(access, serverId, "terminate");
     return Jobs.accepted(dispatcher.act(access, "DELETE", "/servers/" + serverId, null));
   }
 
-  private static void refuseSchedule(String terminateAfter, String pauseAfter) {
-    if (terminateAfter != null || pauseAfter != null) {
-      throw ApiException.badRequest(
-          (terminateAfter != null ? TERMINATE_AFTER : PAUSE_AFTER)
-              + ": scheduled termination and scheduled stop are not served yet; nothing was"
-              + " done and the server keeps its state");
-    }
+  /** Sets (or, with {@code at} null, cancels) one of the server's schedules in the Dispatcher. */
+  private ResponseEntity<Map<String, Object>> schedule(
+      Access access, long serverId, String right, String route, Instant at) {
+    checkOwner(access, serverId, right);
+    Map<String, Object> request = new HashMap<>();
+    request.put("at", at == null ? null : at.toString());
+    dispatcher.ask(access, "PUT", "/servers/" + serverId + "/" + route, request);
+    return ResponseEntity.noContent().build();
   }
 
   private void checkOwner(Access access, long serverId, String action) {
