@@ -229,7 +229,8 @@ public class ServerController {
    * {@code {"launch":[{"name":..., "description":..., "machineImage":{"machineImageId":N},
    * "product":{"productId":N}, "dataCenter":{"dataCenterId":N}, "region":{"regionId":N},
    * "firewalls":[{"firewallId":N}], "userData":...}]}}: the region is the data centre's, else the
-   * image's, when not given. 202 with the job; the job's message is the new server's id.
+   * image's, when not given; the product may be given by the cloud's id ({@code "small"}). 202 with
+   * the job; the job's message is the new server's id.
    */
   @PostMapping
   public ResponseEntity<Map<String, Object>> launch(Access access, @RequestBody JsonNode body) {
@@ -239,10 +240,6 @@ public class ServerController {
     if (imageId == null) {
       throw ApiException.badRequest("machineImage.machineImageId is required");
     }
-    Long productId = Json.nestedId(launch, "product", "productId");
-    if (productId == null) {
-      throw ApiException.badRequest("product.productId is required");
-    }
     Long dataCenterId = Json.nestedId(launch, "dataCenter", "dataCenterId");
     Long regionId = Json.nestedId(launch, "region", "regionId");
     if (regionId == null) {
@@ -251,6 +248,7 @@ public class ServerController {
               ? owned("data_center", "region_id", access, dataCenterId, "data center")
               : owned("machine_image", "region_id", access, imageId, "machine image");
     }
+    long productId = product(access, launch, regionId);
     String name = Json.text(launch, "name", 200);
     if (name == null || name.isBlank()) {
       throw ApiException.badRequest("name is required");
@@ -389,6 +387,41 @@ public class ServerController {
             .optional()
             .orElseThrow(() -> ApiException.notFound("server", serverId));
     access.requireOn("server", action, owner.get("user"), owner.get("group"));
+  }
+
+  /**
+   * The launch's product: Stratus' id ({@code "product":{"productId":12}}), or, as enStratus
+   * clients send it, the cloud's own product id in the launch's region ({@code
+   * "product":{"productId":"small"}}).
+   */
+  private long product(Access access, JsonNode launch, long regionId) {
+    JsonNode product = launch.get("product");
+    JsonNode given = product != null && product.isObject() ? product.get("productId") : null;
+    if (given != null && given.isTextual() && !given.asText().matches("[0-9]{1,18}")) {
+      String providerId = given.asText();
+      if (providerId.isBlank() || providerId.length() > 200) {
+        throw ApiException.badRequest("product.productId must be a product id");
+      }
+      return jdbc.sql(
+              "SELECT id FROM server_product WHERE customer_id = ? AND region_id = ?"
+                  + " AND provider_product_id = ?")
+          .params(access.customerId(), regionId, providerId)
+          .query(Long.class)
+          .optional()
+          .orElseThrow(
+              () ->
+                  ApiException.badRequest(
+                      "product.productId: region "
+                          + regionId
+                          + " has no product '"
+                          + abbreviate(providerId)
+                          + "'"));
+    }
+    Long productId = Json.nestedId(launch, "product", "productId");
+    if (productId == null) {
+      throw ApiException.badRequest("product.productId is required");
+    }
+    return productId;
   }
 
   private long owned(String table, String column, Access access, long id, String what) {
