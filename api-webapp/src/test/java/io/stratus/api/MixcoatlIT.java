@@ -39,12 +39,13 @@ class MixcoatlIT {
   private long productId;
   private long serverId;
   private LocalAccount local;
+  private Customer acme;
 
   @BeforeAll
   void start() throws Exception {
     Assumptions.assumeTrue(Mixcoatl.missing().isEmpty(), () -> Mixcoatl.missing().orElse(""));
     fixture = ApiFixture.withPlatform("mixcoatl", "regions=local-1\nregion.local-1.mode=process\n");
-    Customer acme = fixture.newCustomer("acme");
+    acme = fixture.newCustomer("acme");
     admin = fixture.client(acme);
     mixcoatl =
         Mixcoatl.against(
@@ -74,7 +75,10 @@ class MixcoatlIT {
     assertEquals(0, run.code(), run.toString());
     JsonNode versions = run.report();
     assertEquals("2013-03-13", versions.path("current").asText(), run.toString());
-    assertEquals("[\"2013-03-13\"]", versions.path("supported").toString(), run.toString());
+    assertEquals(
+        "[\"2013-03-13\",\"2012-06-15\",\"2012-02-29\"]",
+        versions.path("supported").toString(),
+        run.toString());
   }
 
   @Test
@@ -128,6 +132,22 @@ class MixcoatlIT {
     assertBetween(asked.plus(Duration.ofHours(2)), terminateAfter(), Duration.ofMinutes(1));
     assertEquals(jobsBefore, jobs(), "nothing ran: the termination waits for its time");
     assertEquals("RUNNING", state(serverId));
+  }
+
+  @Test
+  @Order(5)
+  void shouldWorkPinnedToAnOlderVersion() throws Exception {
+    Mixcoatl pinned =
+        Mixcoatl.against(
+            fixture.port(),
+            fixture.km().pki().resolve("ca.crt"),
+            acme.accessKey(),
+            acme.secretKey(),
+            "2012-06-15");
+    Mixcoatl.Run run = pinned.call("list-servers");
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(
+        run.report().path("ids").toString().contains(Long.toString(serverId)), run.toString());
   }
 
   private Instant terminateAfter() {

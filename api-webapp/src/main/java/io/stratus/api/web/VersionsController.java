@@ -4,8 +4,8 @@ import io.stratus.api.Api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +33,8 @@ public class VersionsController {
 
   /**
    * The dialect's versions document, which enStratus clients read to pick a version: {@code
-   * {"current":{"versionId":"2013-03-13"},"supported":[{"versionId":"2013-03-13"}]}}.
+   * {"current":{"versionId":"2013-03-13"},"supported":[{"versionId":"2013-03-13"},
+   * {"versionId":"2012-06-15"},{"versionId":"2012-02-29"}]}}.
    */
   @GetMapping({Api.ROOT, Api.ROOT + "/"})
   public Map<String, Object> versions() {
@@ -41,7 +42,9 @@ public class VersionsController {
         "current",
         Map.of("versionId", Api.VERSION),
         "supported",
-        List.of(Map.of("versionId", Api.VERSION)));
+        Stream.concat(Stream.of(Api.VERSION), VersionAliases.OLDER.stream())
+            .map(version -> Map.of("versionId", version))
+            .toList());
   }
 
   @GetMapping(OPENAPI)

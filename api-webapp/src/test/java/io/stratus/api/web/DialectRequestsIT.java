@@ -149,8 +149,30 @@ class DialectRequestsIT {
     Answer versions = client.raw("GET", Api.ROOT, null, Map.of("Accept", "application/json"));
     assertEquals(200, versions.status(), versions.raw());
     assertEquals(
-        "{\"current\":{\"versionId\":\"2013-03-13\"},\"supported\":[{\"versionId\":\"2013-03-13\"}]}",
+        "{\"current\":{\"versionId\":\"2013-03-13\"},\"supported\":[{\"versionId\":\"2013-03-13\"},"
+            + "{\"versionId\":\"2012-06-15\"},{\"versionId\":\"2012-02-29\"}]}",
         versions.body().toString());
+  }
+
+  @Test
+  void shouldServeTheOlderVersionsPathsAsTheCurrentOne() {
+    for (String version : java.util.List.of("2012-06-15", "2012-02-29")) {
+      String older = Api.ROOT + "/" + version;
+      Answer current = client.get(B + "/infrastructure/Server?regionId=" + regionId);
+      Answer pinned = client.get(older + "/infrastructure/Server?regionId=" + regionId);
+      assertEquals(200, pinned.status(), pinned.raw());
+      assertEquals(current.body(), pinned.body());
+      Answer one = client.get(older + "/infrastructure/Server/" + serverId);
+      assertEquals(serverId, one.body().path("servers").path(0).path("serverId").asLong());
+      Answer count = client.send("HEAD", older + "/infrastructure/Server", null, Map.of());
+      assertEquals("23", count.header(HeadCounts.HEADER), count.headers().toString());
+      Answer unsigned = client.raw("GET", older + "/geography/Cloud", null, Map.of());
+      assertEquals(401, unsigned.status(), unsigned.raw());
+      Answer refused = client.delete(older + "/infrastructure/Server/" + serverId + "?force=1");
+      assertEquals(400, refused.status(), refused.raw());
+    }
+    Answer unknown = client.get(Api.ROOT + "/2011-01-01/geography/Cloud");
+    assertEquals(404, unknown.status(), unknown.raw());
   }
 
   @Test
