@@ -16,6 +16,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -158,6 +159,19 @@ public class AccountController {
     request.put("fields", fields);
     return Jobs.accepted(
         dispatcher.act(access, "PUT", "/accounts/" + accountId + "/credentials", request));
+  }
+
+  /**
+   * Removes the account from Stratus (never anything in the cloud): 204. Refused with 409 while it
+   * still holds servers, volumes, snapshots, addresses, firewalls or images made from servers that
+   * have not ended, or has a job running; right {@code account/remove}.
+   */
+  @DeleteMapping("/{id}")
+  public ResponseEntity<Void> remove(Access access, @PathVariable String id) {
+    access.require("account", "remove");
+    long accountId = Json.pathId(id, "accountId");
+    dispatcher.ask(access, "DELETE", "/accounts/" + accountId, null);
+    return ResponseEntity.noContent().build();
   }
 
   /** enStratus' names for a cloud's key; the Dispatcher puts them on the driver's own fields. */
