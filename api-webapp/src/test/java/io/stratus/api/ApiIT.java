@@ -58,7 +58,7 @@ class ApiIT {
 
   @BeforeAll
   void start() throws Exception {
-    fixture = ApiFixture.withPlatform("api", "regions=local-1\nregion.local-1.mode=process\n");
+    fixture = ApiFixture.withPlatform("api", ApiFixture.PROCESS_REGION);
     acme = fixture.newCustomer("acme");
     globex = fixture.newCustomer("globex");
     cloudId = fixture.platform().defineLocalCloud();

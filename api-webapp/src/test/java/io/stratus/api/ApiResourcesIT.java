@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.support.ApiClient;
 import io.stratus.api.support.ApiClient.Answer;
 import io.stratus.api.support.ApiFixture;
+import io.stratus.api.support.LocalAccount;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,30 +40,11 @@ class ApiResourcesIT {
 
   @BeforeAll
   void start() throws Exception {
-    fixture =
-        ApiFixture.withPlatform(
-            "api-resources",
-            "regions=sim-1\nregion.sim-1.mode=simulated\nregion.sim-1.boot-time=0s\n");
+    fixture = ApiFixture.withPlatform("api-resources", ApiFixture.SIMULATED_REGION);
     ApiFixture.Customer acme = fixture.newCustomer("acme");
     admin = fixture.client(acme);
     stranger = fixture.client(fixture.newCustomer("globex"));
-    long cloudId = fixture.platform().defineLocalCloud();
-    Map<String, String> credentials = fixture.platform().cloud().credentials();
-    Answer registered =
-        admin.post(
-            B + "/admin/Account",
-            Map.of(
-                "addAccount",
-                List.of(
-                    Map.of(
-                        "name", "sim",
-                        "cloud", Map.of("cloudId", cloudId),
-                        "credentials",
-                            Map.of(
-                                "accessKey", credentials.get("accessKey"),
-                                "secretKey", credentials.get("secretKey"))))));
-    assertEquals(202, registered.status(), registered.raw());
-    complete(registered);
+    LocalAccount.registerAccount(fixture, admin, "sim", JOB_LIMIT);
     regionId =
         admin.get(B + "/geography/Region").body().path("regions").path(0).path("regionId").asLong();
     long imageId =

@@ -39,10 +39,7 @@ class DialectActionsIT {
 
   @BeforeAll
   void start() throws Exception {
-    fixture =
-        ApiFixture.withPlatform(
-            "dialect-actions",
-            "regions=sim-1\nregion.sim-1.mode=simulated\nregion.sim-1.boot-time=0s\n");
+    fixture = ApiFixture.withPlatform("dialect-actions", ApiFixture.SIMULATED_REGION);
     admin = fixture.client(fixture.newCustomer("acme"));
     cloudId = fixture.platform().defineLocalCloud();
     credentials = fixture.platform().cloud().credentials();

@@ -44,7 +44,7 @@ class MixcoatlIT {
   @BeforeAll
   void start() throws Exception {
     Assumptions.assumeTrue(Mixcoatl.missing().isEmpty(), () -> Mixcoatl.missing().orElse(""));
-    fixture = ApiFixture.withPlatform("mixcoatl", "regions=local-1\nregion.local-1.mode=process\n");
+    fixture = ApiFixture.withPlatform("mixcoatl", ApiFixture.PROCESS_REGION);
     acme = fixture.newCustomer("acme");
     admin = fixture.client(acme);
     mixcoatl =

@@ -8,6 +8,7 @@ import io.stratus.api.Api;
 import io.stratus.api.support.ApiClient;
 import io.stratus.api.support.ApiClient.Answer;
 import io.stratus.api.support.ApiFixture;
+import io.stratus.api.support.LocalAccount;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +28,11 @@ class AccountRemovalIT {
 
   private static ApiFixture fixture;
   private static ApiClient admin;
-  private static Map<String, String> credentials;
-  private static long cloudId;
 
   @BeforeAll
   static void start() throws Exception {
-    fixture =
-        ApiFixture.withPlatform(
-            "account-removal",
-            "regions=sim-1\nregion.sim-1.mode=simulated\nregion.sim-1.boot-time=0s\n");
+    fixture = ApiFixture.withPlatform("account-removal", ApiFixture.SIMULATED_REGION);
     admin = fixture.client(fixture.newCustomer("acme"));
-    cloudId = fixture.platform().defineLocalCloud();
-    credentials = fixture.platform().cloud().credentials();
   }
 
   @AfterAll
@@ -117,20 +111,8 @@ class AccountRemovalIT {
     register("sim"); // the name is free again
   }
 
-  private static long register(String name) throws InterruptedException {
-    return created(
-        admin.post(
-            B + "/admin/Account",
-            Map.of(
-                "addAccount",
-                List.of(
-                    Map.of(
-                        "name", name,
-                        "cloud", Map.of("cloudId", cloudId),
-                        "credentials",
-                            Map.of(
-                                "accessKey", credentials.get("accessKey"),
-                                "secretKey", credentials.get("secretKey")))))));
+  private static long register(String name) throws Exception {
+    return LocalAccount.registerAccount(fixture, admin, name, JOB_LIMIT);
   }
 
   private static long created(Answer accepted) throws InterruptedException {

@@ -37,8 +37,7 @@ class ServerSchedulesIT {
 
   @BeforeAll
   static void start() throws Exception {
-    fixture =
-        ApiFixture.withPlatform("schedules", "regions=local-1\nregion.local-1.mode=process\n");
+    fixture = ApiFixture.withPlatform("schedules", ApiFixture.PROCESS_REGION);
     Customer acme = fixture.newCustomer("acme");
     admin = fixture.client(acme);
     local = LocalAccount.register(fixture, admin, "img-http", JOB_LIMIT);

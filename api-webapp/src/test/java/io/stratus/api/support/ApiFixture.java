@@ -46,6 +46,13 @@ public final class ApiFixture implements AutoCloseable {
     this.ownsPlatform = ownsPlatform;
   }
 
+  /** A local cloud whose one region runs VMs as real processes (guest agents, HTTP images). */
+  public static final String PROCESS_REGION = "regions=local-1\nregion.local-1.mode=process\n";
+
+  /** A local cloud whose one region only records VMs, booting at once: fast, no processes. */
+  public static final String SIMULATED_REGION =
+      "regions=sim-1\nregion.sim-1.mode=simulated\nregion.sim-1.boot-time=0s\n";
+
   public static ApiFixture withPlatform(String purpose, String cloudConfig) throws IOException {
     Platform platform = Platform.start(purpose, cloudConfig, Map.of());
     try {

@@ -28,39 +28,20 @@ public record LocalAccount(
 
   /**
    * Puts the local cloud in the catalogue, registers the admin's customer on it and waits for the
-   * job; {@code image} is the provider id of the image launches use (e.g. {@code img-http}).
+   * job; {@code image} is the provider id of the image launches use (e.g. {@code img-http}), or
+   * null for the region's first.
    */
   public static LocalAccount register(
       ApiFixture fixture, ApiClient admin, String image, Duration limit)
       throws IOException, InterruptedException {
-    long cloudId = fixture.platform().defineLocalCloud();
-    Map<String, String> credentials = fixture.platform().cloud().credentials();
-    Answer accepted =
-        admin.post(
-            B + "/admin/Account",
-            Map.of(
-                "addAccount",
-                List.of(
-                    Map.of(
-                        "name",
-                        "local",
-                        "cloud",
-                        Map.of("cloudId", cloudId),
-                        "credentials",
-                        Map.of(
-                            "accessKey", credentials.get("accessKey"),
-                            "secretKey", credentials.get("secretKey"))))));
-    assertEquals(202, accepted.status(), accepted.raw());
-    JsonNode job = admin.awaitJob(accepted.jobId(), limit);
-    assertEquals("COMPLETE", job.path("status").asText(), job.toString());
-    long accountId = Long.parseLong(job.path("message").asText());
+    long accountId = registerAccount(fixture, admin, "local", limit);
     long regionId = first(admin, "/geography/Region?accountId=" + accountId, "regions", "regionId");
     long dataCenterId =
         first(admin, "/geography/DataCenter?regionId=" + regionId, "dataCenters", "dataCenterId");
     long imageId = 0;
     for (JsonNode found :
         admin.get(B + "/infrastructure/MachineImage?regionId=" + regionId).body().path("images")) {
-      if (image.equals(found.path("providerId").asText())) {
+      if (imageId == 0 && (image == null || image.equals(found.path("providerId").asText()))) {
         imageId = found.path("machineImageId").asLong();
       }
     }
@@ -72,6 +53,36 @@ public record LocalAccount(
             "productId");
     assertTrue(dataCenterId > 0 && imageId > 0 && productId > 0, "the local cloud was listed");
     return new LocalAccount(accountId, regionId, dataCenterId, imageId, productId);
+  }
+
+  /**
+   * Registers an account named {@code name} on the local cloud (put in the catalogue first) with
+   * its credentials, as Stratus' own clients do; waits for the job; answers the account's id.
+   */
+  public static long registerAccount(
+      ApiFixture fixture, ApiClient admin, String name, Duration limit)
+      throws IOException, InterruptedException {
+    long cloudId = fixture.platform().defineLocalCloud();
+    Map<String, String> credentials = fixture.platform().cloud().credentials();
+    Answer accepted =
+        admin.post(
+            B + "/admin/Account",
+            Map.of(
+                "addAccount",
+                List.of(
+                    Map.of(
+                        "name",
+                        name,
+                        "cloud",
+                        Map.of("cloudId", cloudId),
+                        "credentials",
+                        Map.of(
+                            "accessKey", credentials.get("accessKey"),
+                            "secretKey", credentials.get("secretKey"))))));
+    assertEquals(202, accepted.status(), accepted.raw());
+    JsonNode job = admin.awaitJob(accepted.jobId(), limit);
+    assertEquals("COMPLETE", job.path("status").asText(), job.toString());
+    return Long.parseLong(job.path("message").asText());
   }
 
   /** Launches a server through the API, waits for its job, and answers its id. */

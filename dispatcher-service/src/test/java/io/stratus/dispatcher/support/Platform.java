@@ -319,10 +319,12 @@ public final class Platform implements AutoCloseable {
     return user;
   }
 
-  /** The local cloud as a cloud definition; returns its id. */
+  /** The local cloud as a cloud definition (added once, however often asked); returns its id. */
   public long defineLocalCloud() throws IOException {
     jdbc()
-        .sql("INSERT INTO cloud (name, provider_name, endpoint) VALUES ('local', 'local', ?)")
+        .sql(
+            "INSERT INTO cloud (name, provider_name, endpoint) SELECT 'local', 'local', ?"
+                + " FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM cloud WHERE name = 'local')")
         .param(cloud.credentials().get("endpoint"))
         .update();
     return jdbc().sql("SELECT id FROM cloud WHERE name = 'local'").query(Long.class).single();
