@@ -11,6 +11,8 @@ import io.stratus.common.resource.Filter;
 import io.stratus.common.resource.KindSql;
 import io.stratus.common.resource.Ownership;
 import io.stratus.common.resource.ResourceKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -221,7 +223,7 @@ public final class KindReads {
     }
   }
 
-  private static Long owner(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+  private static Long owner(ResultSet rs, int column) throws SQLException {
     if (column == 0) {
       return null;
     }
