@@ -87,13 +87,7 @@ public class KindController implements UnknownParameters.Declared {
       return;
     }
     try (JsonBody body = JsonBody.start()) {
-      JsonGenerator json = body.json();
-      json.writeStartObject();
-      json.writeFieldName(writer.collection());
-      json.writeStartArray();
-      long next = reads.page(listing, paging, writer, json);
-      json.writeEndArray();
-      json.writeEndObject();
+      long next = envelope(writer, body.json(), json -> reads.page(listing, paging, writer, json));
       paging.headers(listing.snapshot(), next == 0, response);
       body.send(response);
     }
@@ -113,15 +107,32 @@ public class KindController implements UnknownParameters.Declared {
     KindWriter writer = writer(kind, request);
     long rowId = Json.pathId(id, kind.id().json());
     try (JsonBody body = JsonBody.start()) {
-      JsonGenerator json = body.json();
-      json.writeStartObject();
-      json.writeFieldName(writer.collection());
-      json.writeStartArray();
-      reads.one(access, rowId, writer, json);
-      json.writeEndArray();
-      json.writeEndObject();
+      envelope(
+          writer,
+          body.json(),
+          json -> {
+            reads.one(access, rowId, writer, json);
+            return 0;
+          });
       body.send(response);
     }
+  }
+
+  /** Writes the elements of an answer. */
+  private interface Elements {
+    long write(JsonGenerator json) throws IOException;
+  }
+
+  /** {@code {"<collection>":[<elements>]}}; returns what writing the elements returned. */
+  private static long envelope(KindWriter writer, JsonGenerator json, Elements elements)
+      throws IOException {
+    json.writeStartObject();
+    json.writeFieldName(writer.collection());
+    json.writeStartArray();
+    long result = elements.write(json);
+    json.writeEndArray();
+    json.writeEndObject();
+    return result;
   }
 
   /** A list takes its kind's filters and the paging parameters; a single read takes none. */

@@ -156,31 +156,16 @@ public final class KindReads {
    * Writes the row {@code id} as the caller may read it; 404 when there is none, 403 when not its.
    */
   void one(Access access, long id, KindWriter writer, JsonGenerator json) {
-    ResourceKind kind = writer.kind();
-    Qualifier q = access.require(kind.right(), "read");
     KindSql.Select select = writer.select();
-    Boolean found =
-        jdbc.sql("SELECT " + select.columns() + select.from() + byId(kind, access, q))
-            .params(byIdParams(access, id))
-            .query(
-                (ResultSetExtractor<Boolean>)
-                    rs -> {
-                      if (!rs.next()) {
-                        return false;
-                      }
-                      authorise(
-                          kind,
-                          access,
-                          q,
-                          "read",
-                          owner(rs, select.ownerUser()),
-                          owner(rs, select.ownerGroup()));
-                      writer.row(rs, json);
-                      return true;
-                    });
-    if (!Boolean.TRUE.equals(found)) {
-      throw ApiException.notFound(kind.what(), id);
-    }
+    load(
+        writer.kind(),
+        access,
+        "read",
+        id,
+        select.columns() + select.from(),
+        select.ownerUser(),
+        select.ownerGroup(),
+        rs -> writer.row(rs, json));
   }
 
   /**
@@ -189,7 +174,6 @@ public final class KindReads {
    * endpoints call it before they ask the Dispatcher.
    */
   public void check(ResourceKind kind, Access access, String action, long id) {
-    Qualifier q = access.require(kind.right(), action);
     String owners =
         KindSql.owned(kind)
             ? kind.ownerAlias()
@@ -198,8 +182,31 @@ public final class KindReads {
                     ? ", " + kind.ownerAlias() + ".owner_group_id"
                     : ", NULL")
             : "NULL, NULL";
-    boolean found =
-        jdbc.sql("SELECT " + owners + from(kind) + byId(kind, access, q))
+    load(kind, access, action, id, owners + from(kind), 1, 2, rs -> {});
+  }
+
+  /** What is done with a row once it is found and the caller authorised on it. */
+  private interface Found {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Reads {@code SELECT <columnsAndFrom>} for the row {@code id}, authorises {@code action} on it
+   * by its owner columns ({@code ownerUser}, {@code ownerGroup}; 0 when not read) and hands it to
+   * {@code found}; 404 when there is no such row.
+   */
+  private void load(
+      ResourceKind kind,
+      Access access,
+      String action,
+      long id,
+      String columnsAndFrom,
+      int ownerUser,
+      int ownerGroup,
+      Found found) {
+    Qualifier q = access.require(kind.right(), action);
+    Boolean exists =
+        jdbc.sql("SELECT " + columnsAndFrom + byId(kind, access, q))
             .params(byIdParams(access, id))
             .query(
                 (ResultSetExtractor<Boolean>)
@@ -207,10 +214,12 @@ public final class KindReads {
                       if (!rs.next()) {
                         return false;
                       }
-                      authorise(kind, access, q, action, owner(rs, 1), owner(rs, 2));
+                      authorise(
+                          kind, access, q, action, owner(rs, ownerUser), owner(rs, ownerGroup));
+                      found.accept(rs);
                       return true;
                     });
-    if (!found) {
+    if (!Boolean.TRUE.equals(exists)) {
       throw ApiException.notFound(kind.what(), id);
     }
   }
