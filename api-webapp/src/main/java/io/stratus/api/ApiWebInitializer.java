@@ -1,12 +1,15 @@
 package io.stratus.api;
 
+import io.stratus.api.web.VersionAliases;
 import io.stratus.common.config.Config;
 import io.stratus.common.logging.LogFiles;
 import io.stratus.web.EtcDirectory;
 import io.stratus.web.SecurityHeadersFilter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import java.util.EnumSet;
 import org.springframework.web.WebApplicationInitializer;
 import org.springframework.web.context.ContextLoaderListener;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
@@ -50,11 +53,20 @@ public final class ApiWebInitializer implements WebApplicationInitializer {
     servletContext
         .addFilter("securityHeaders", new SecurityHeadersFilter())
         .addMappingForUrlPatterns(null, false, "/*");
-    for (String filter : new String[] {"apiBodyLimitFilter", "signatureFilter", "headCounts"}) {
+    for (String filter : new String[] {"apiBodyLimitFilter", "signatureFilter"}) {
       FilterRegistration.Dynamic registration =
           servletContext.addFilter(filter, new DelegatingFilterProxy(filter));
       registration.addMappingForUrlPatterns(null, true, "/*");
     }
+    // A signed request to an older version's path is forwarded to the current one, where the
+    // HEAD count (which also sees forwards) and the controllers answer it.
+    servletContext
+        .addFilter("versionAliases", new VersionAliases())
+        .addMappingForUrlPatterns(null, true, "/*");
+    servletContext
+        .addFilter("headCounts", new DelegatingFilterProxy("headCounts"))
+        .addMappingForUrlPatterns(
+            EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD), true, "/*");
     ServletRegistration.Dynamic servlet =
         servletContext.addServlet("api", new DispatcherServlet(context));
     servlet.setLoadOnStartup(1);

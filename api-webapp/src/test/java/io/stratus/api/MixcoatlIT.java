@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.support.ApiClient;
-import io.stratus.api.support.ApiClient.Answer;
 import io.stratus.api.support.ApiFixture;
 import io.stratus.api.support.ApiFixture.Customer;
+import io.stratus.api.support.LocalAccount;
 import io.stratus.api.support.Mixcoatl;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,12 +38,14 @@ class MixcoatlIT {
   private long imageId;
   private long productId;
   private long serverId;
+  private LocalAccount local;
+  private Customer acme;
 
   @BeforeAll
   void start() throws Exception {
     Assumptions.assumeTrue(Mixcoatl.missing().isEmpty(), () -> Mixcoatl.missing().orElse(""));
     fixture = ApiFixture.withPlatform("mixcoatl", "regions=local-1\nregion.local-1.mode=process\n");
-    Customer acme = fixture.newCustomer("acme");
+    acme = fixture.newCustomer("acme");
     admin = fixture.client(acme);
     mixcoatl =
         Mixcoatl.against(
@@ -54,58 +55,10 @@ class MixcoatlIT {
             acme.secretKey());
     // The account is registered as Stratus' own clients do: enStratus' cloudSubscription shape is
     // later work. Everything after it goes through mixcoatl.
-    long cloudId = fixture.platform().defineLocalCloud();
-    Map<String, String> credentials = fixture.platform().cloud().credentials();
-    Answer accepted =
-        admin.post(
-            B + "/admin/Account",
-            Map.of(
-                "addAccount",
-                List.of(
-                    Map.of(
-                        "name",
-                        "local",
-                        "cloud",
-                        Map.of("cloudId", cloudId),
-                        "credentials",
-                        Map.of(
-                            "accessKey", credentials.get("accessKey"),
-                            "secretKey", credentials.get("secretKey"))))));
-    assertEquals(202, accepted.status(), accepted.raw());
-    JsonNode job = admin.awaitJob(accepted.jobId(), JOB_LIMIT);
-    assertEquals("COMPLETE", job.path("status").asText(), job.toString());
-    long accountId = Long.parseLong(job.path("message").asText());
-    long regionId =
-        admin
-            .get(B + "/geography/Region?accountId=" + accountId)
-            .body()
-            .path("regions")
-            .path(0)
-            .path("regionId")
-            .asLong();
-    dataCenterId =
-        admin
-            .get(B + "/geography/DataCenter?regionId=" + regionId)
-            .body()
-            .path("dataCenters")
-            .path(0)
-            .path("dataCenterId")
-            .asLong();
-    for (JsonNode image :
-        admin.get(B + "/infrastructure/MachineImage?regionId=" + regionId).body().path("images")) {
-      if ("img-http".equals(image.path("providerId").asText())) {
-        imageId = image.path("machineImageId").asLong();
-      }
-    }
-    productId =
-        admin
-            .get(B + "/infrastructure/ServerProduct?regionId=" + regionId)
-            .body()
-            .path("serverProducts")
-            .path(0)
-            .path("productId")
-            .asLong();
-    assertTrue(dataCenterId > 0 && imageId > 0 && productId > 0);
+    local = LocalAccount.register(fixture, admin, "img-http", JOB_LIMIT);
+    dataCenterId = local.dataCenterId();
+    imageId = local.imageId();
+    productId = local.productId();
   }
 
   @AfterAll
@@ -122,7 +75,10 @@ class MixcoatlIT {
     assertEquals(0, run.code(), run.toString());
     JsonNode versions = run.report();
     assertEquals("2013-03-13", versions.path("current").asText(), run.toString());
-    assertEquals("[\"2013-03-13\"]", versions.path("supported").toString(), run.toString());
+    assertEquals(
+        "[\"2013-03-13\",\"2012-06-15\",\"2012-02-29\"]",
+        versions.path("supported").toString(),
+        run.toString());
   }
 
   @Test
@@ -155,24 +111,59 @@ class MixcoatlIT {
 
   @Test
   @Order(4)
-  void shouldRefuseScheduledTerminationAndKeepTheServerRunning() throws Exception {
+  void shouldScheduleTerminationInsteadOfTerminatingAtOnce() throws Exception {
     if (serverId == 0) {
       serverId = launchDirectly(); // the mixcoatl launch above failed: this test stands alone
     }
     long jobsBefore = jobs();
+    Instant asked = Instant.now();
     Mixcoatl.Run call = mixcoatl.call("extend-terminate", Long.toString(serverId), "3600000");
     assertEquals(0, call.code(), call.toString());
-    JsonNode refused = call.report();
-    assertEquals(400, refused.path("status").asInt(), call.toString());
-    assertTrue(refused.path("error").asText().contains("not served yet"), call.toString());
+    JsonNode scheduled = call.report();
+    assertEquals(204, scheduled.path("status").asInt(), call.toString());
+    assertEquals("True", scheduled.path("result").asText(), call.toString());
+    assertBetween(asked.plus(Duration.ofHours(1)), terminateAfter(), Duration.ofMinutes(1));
 
-    // The published tool, as a user types it: terminate in one hour. It ignores the answer (it
-    // exits 0 whatever happened), so what counts is that nothing was done.
+    // The published tool, as a user types it: terminate in two hours from now.
+    asked = Instant.now();
     Mixcoatl.Run tool =
-        mixcoatl.tool("dcm-set-server-terminate", "-s", Long.toString(serverId), "-x", "1");
+        mixcoatl.tool("dcm-set-server-terminate", "-s", Long.toString(serverId), "-x", "2");
     assertEquals(0, tool.code(), tool.toString());
-    assertEquals(jobsBefore, jobs(), "no job was started");
+    assertBetween(asked.plus(Duration.ofHours(2)), terminateAfter(), Duration.ofMinutes(1));
+    assertEquals(jobsBefore, jobs(), "nothing ran: the termination waits for its time");
     assertEquals("RUNNING", state(serverId));
+  }
+
+  @Test
+  @Order(5)
+  void shouldWorkPinnedToAnOlderVersion() throws Exception {
+    Mixcoatl pinned =
+        Mixcoatl.against(
+            fixture.port(),
+            fixture.km().pki().resolve("ca.crt"),
+            acme.accessKey(),
+            acme.secretKey(),
+            "2012-06-15");
+    Mixcoatl.Run run = pinned.call("list-servers");
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(
+        run.report().path("ids").toString().contains(Long.toString(serverId)), run.toString());
+  }
+
+  private Instant terminateAfter() {
+    return fixture
+        .jdbc()
+        .sql("SELECT terminate_after FROM server WHERE id = ?")
+        .param(serverId)
+        .query(java.time.LocalDateTime.class)
+        .single()
+        .toInstant(java.time.ZoneOffset.UTC);
+  }
+
+  private static void assertBetween(Instant expected, Instant actual, Duration tolerance) {
+    assertTrue(
+        Duration.between(expected, actual).abs().compareTo(tolerance) <= 0,
+        "expected about " + expected + ", was " + actual);
   }
 
   private String state(long id) {
@@ -190,20 +181,6 @@ class MixcoatlIT {
   }
 
   private long launchDirectly() throws InterruptedException {
-    Answer launched =
-        admin.post(
-            B + "/infrastructure/Server",
-            Map.of(
-                "launch",
-                List.of(
-                    Map.of(
-                        "name", "direct",
-                        "machineImage", Map.of("machineImageId", imageId),
-                        "product", Map.of("productId", productId),
-                        "dataCenter", Map.of("dataCenterId", dataCenterId)))));
-    assertEquals(202, launched.status(), launched.raw());
-    JsonNode job = admin.awaitJob(launched.jobId(), JOB_LIMIT);
-    assertEquals("COMPLETE", job.path("status").asText(), job.toString());
-    return Long.parseLong(job.path("message").asText());
+    return local.launch(admin, "direct", JOB_LIMIT);
   }
 }

@@ -23,6 +23,7 @@ import io.stratus.common.task.TaskStore;
 import io.stratus.dispatcher.access.ActorResolver;
 import io.stratus.dispatcher.access.RightsCheck;
 import io.stratus.dispatcher.account.AccountController;
+import io.stratus.dispatcher.account.AccountRemoval;
 import io.stratus.dispatcher.action.ActionDispatcher;
 import io.stratus.dispatcher.action.AuditLog;
 import io.stratus.dispatcher.action.PublishedMarker;
@@ -183,6 +184,11 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
   AccountController accountController(
       Resources resources, ActionDispatcher dispatcher, CredentialVault vault) {
     return new AccountController(resources, dispatcher, vault, settings.cloudEndpoints());
+  }
+
+  @Bean
+  AccountRemoval accountRemoval(Resources resources, CredentialVault vault) {
+    return new AccountRemoval(resources, new AuditLog(database.primary()), transactions(), vault);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package io.stratus.api.dispatch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.web.ApiException;
 import io.stratus.common.access.Access;
 import io.stratus.common.pki.TlsMaterial;
@@ -7,6 +8,7 @@ import io.stratus.web.dispatch.DispatcherClient;
 import io.stratus.web.dispatch.DispatcherRefused;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Every action of the API goes here: the shared {@link DispatcherClient} with the {@code api}
@@ -28,9 +30,25 @@ public final class DispatcherGateway {
    * @throws ApiException with the Dispatcher's status and message when it refuses
    */
   public DispatcherClient.Ticket act(Access who, String method, String path, Object body) {
+    return refusalsAsApi(() -> client.act(actor(who), method, path, body));
+  }
+
+  /**
+   * Asks the Dispatcher something that records no job (a server's schedule); returns its answer.
+   *
+   * @throws ApiException with the Dispatcher's status and message when it refuses
+   */
+  public JsonNode ask(Access who, String method, String path, Object body) {
+    return refusalsAsApi(() -> client.ask(actor(who), method, path, body));
+  }
+
+  private static DispatcherClient.Actor actor(Access who) {
+    return new DispatcherClient.Actor(who.customerId(), who.userId(), null);
+  }
+
+  private static <T> T refusalsAsApi(Supplier<T> call) {
     try {
-      return client.act(
-          new DispatcherClient.Actor(who.customerId(), who.userId(), null), method, path, body);
+      return call.get();
     } catch (DispatcherRefused e) {
       throw new ApiException(e.status(), e.getMessage());
     }

@@ -7,7 +7,10 @@ import io.stratus.api.dispatch.Jobs;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
 import io.stratus.common.access.Access;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +41,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class ServerController {
   private static final String TERMINATE_AFTER = "terminateAfter";
   private static final String PAUSE_AFTER = "pauseAfter";
+  private static final String CANCEL_TERMINATION = "cancelTermination";
+  private static final String CANCEL_PAUSE = "cancelPause";
 
   private final JdbcClient jdbc;
   private final DispatcherGateway dispatcher;
+  private final Clock clock = Clock.systemUTC();
 
   public ServerController(DataSource reads, DispatcherGateway dispatcher) {
     this.jdbc = JdbcClient.create(reads);
@@ -51,7 +57,8 @@ public class ServerController {
    * {@code {"launch":[{"name":..., "description":..., "machineImage":{"machineImageId":N},
    * "product":{"productId":N}, "dataCenter":{"dataCenterId":N}, "region":{"regionId":N},
    * "firewalls":[{"firewallId":N}], "userData":...}]}}: the region is the data centre's, else the
-   * image's, when not given. 202 with the job; the job's message is the new server's id.
+   * image's, when not given; the product may be given by the cloud's id ({@code "small"}). 202 with
+   * the job; the job's message is the new server's id.
    */
   @PostMapping
   public ResponseEntity<Map<String, Object>> launch(Access access, @RequestBody JsonNode body) {
@@ -61,10 +68,6 @@ public class ServerController {
     if (imageId == null) {
       throw ApiException.badRequest("machineImage.machineImageId is required");
     }
-    Long productId = Json.nestedId(launch, "product", "productId");
-    if (productId == null) {
-      throw ApiException.badRequest("product.productId is required");
-    }
     Long dataCenterId = Json.nestedId(launch, "dataCenter", "dataCenterId");
     Long regionId = Json.nestedId(launch, "region", "regionId");
     if (regionId == null) {
@@ -73,6 +76,7 @@ public class ServerController {
               ? owned("data_center", "region_id", access, dataCenterId, "data center")
               : owned("machine_image", "region_id", access, imageId, "machine image");
     }
+    long productId = product(access, launch, regionId);
     String name = Json.text(launch, "name", 200);
     if (name == null || name.isBlank()) {
       throw ApiException.badRequest("name is required");
@@ -103,7 +107,12 @@ public class ServerController {
     return Jobs.accepted(dispatcher.act(access, "POST", "/servers", request));
   }
 
-  /** {@code {"start":[{}]}}, {@code {"stop":[{}]}} (or {@code pause}), {@code {"reboot":[{}]}}. */
+  /**
+   * {@code {"start":[{}]}}, {@code {"stop":[{}]}} (or {@code pause}), {@code {"reboot":[{}]}}: 202
+   * with the job. {@code {"stop":[{}]}} with {@code ?pauseAfter=N} schedules the stop N ms ahead
+   * instead (or moves the schedule); {@code {"cancelTermination":[{}]}} and {@code
+   * {"cancelPause":[{}]}} cancel a schedule. Schedules answer 204: nothing runs until they are due.
+   */
   @PutMapping("/{id}")
   public ResponseEntity<Map<String, Object>> change(
       Access access,
@@ -111,7 +120,12 @@ public class ServerController {
       @RequestBody JsonNode body,
       @RequestParam(name = TERMINATE_AFTER, required = false) String terminateAfter,
       @RequestParam(name = PAUSE_AFTER, required = false) String pauseAfter) {
-    refuseSchedule(terminateAfter, pauseAfter);
+    if (terminateAfter != null) {
+      throw ApiException.badRequest(
+          TERMINATE_AFTER
+              + ": a termination is scheduled with DELETE infrastructure/Server/{id}"
+              + "?terminateAfter=N; nothing was done");
+    }
     long serverId = Json.pathId(id, "serverId");
     if (body == null || !body.isObject() || body.size() != 1) {
       throw ApiException.badRequest(
@@ -123,13 +137,27 @@ public class ServerController {
           case "start" -> "start";
           case "stop", "pause" -> "stop";
           case "reboot" -> "reboot";
+          case CANCEL_TERMINATION, CANCEL_PAUSE -> verb;
           default ->
               throw ApiException.badRequest(
-                  "unknown server action '" + abbreviate(verb) + "'; use start, stop or reboot");
+                  "unknown server action '"
+                      + abbreviate(verb)
+                      + "'; use start, stop, reboot, cancelTermination or cancelPause");
         };
     JsonNode args = body.get(verb);
     if (!args.isArray() && !args.isObject()) {
       throw ApiException.badRequest("\"" + verb + "\" must be [{}]");
+    }
+    if (pauseAfter != null && !action.equals("stop")) {
+      throw ApiException.badRequest(
+          PAUSE_AFTER + ": schedules a stop, so it goes with {\"stop\":[{}]}; nothing was done");
+    }
+    if (pauseAfter != null || action.equals(CANCEL_PAUSE)) {
+      Instant at = pauseAfter == null ? null : ScheduleAfter.at(PAUSE_AFTER, pauseAfter, clock);
+      return schedule(access, serverId, "stop", "pause-after", at);
+    }
+    if (action.equals(CANCEL_TERMINATION)) {
+      return schedule(access, serverId, "terminate", "terminate-after", null);
     }
     checkOwner(access, serverId, action);
     return Jobs.accepted(
@@ -137,9 +165,9 @@ public class ServerController {
   }
 
   /**
-   * Terminates the server now. enStratus' {@code ?terminateAfter=N} (and {@code pauseAfter})
-   * schedule instead; scheduling is not served yet, so they are refused with 400 and the server is
-   * left as it is, never ended at once.
+   * Terminates the server now: 202 with the job. With enStratus' {@code ?terminateAfter=N} it
+   * schedules the termination N ms ahead instead (or moves the schedule) and answers 204; the
+   * Dispatcher carries it out when it is due.
    */
   @DeleteMapping("/{id}")
   public ResponseEntity<Map<String, Object>> terminate(
@@ -147,19 +175,28 @@ public class ServerController {
       @PathVariable String id,
       @RequestParam(name = TERMINATE_AFTER, required = false) String terminateAfter,
       @RequestParam(name = PAUSE_AFTER, required = false) String pauseAfter) {
-    refuseSchedule(terminateAfter, pauseAfter);
+    if (pauseAfter != null) {
+      throw ApiException.badRequest(
+          PAUSE_AFTER
+              + ": a stop is scheduled with PUT {\"stop\":[{}]}?pauseAfter=N; nothing was done");
+    }
     long serverId = Json.pathId(id, "serverId");
+    if (terminateAfter != null) {
+      Instant at = ScheduleAfter.at(TERMINATE_AFTER, terminateAfter, clock);
+      return schedule(access, serverId, "terminate", "terminate-after", at);
+    }
     checkOwner(access, serverId, "terminate");
     return Jobs.accepted(dispatcher.act(access, "DELETE", "/servers/" + serverId, null));
   }
 
-  private static void refuseSchedule(String terminateAfter, String pauseAfter) {
-    if (terminateAfter != null || pauseAfter != null) {
-      throw ApiException.badRequest(
-          (terminateAfter != null ? TERMINATE_AFTER : PAUSE_AFTER)
-              + ": scheduled termination and scheduled stop are not served yet; nothing was"
-              + " done and the server keeps its state");
-    }
+  /** Sets (or, with {@code at} null, cancels) one of the server's schedules in the Dispatcher. */
+  private ResponseEntity<Map<String, Object>> schedule(
+      Access access, long serverId, String right, String route, Instant at) {
+    checkOwner(access, serverId, right);
+    Map<String, Object> request = new HashMap<>();
+    request.put("at", at == null ? null : at.toString());
+    dispatcher.ask(access, "PUT", "/servers/" + serverId + "/" + route, request);
+    return ResponseEntity.noContent().build();
   }
 
   private void checkOwner(Access access, long serverId, String action) {
@@ -178,6 +215,41 @@ public class ServerController {
             .optional()
             .orElseThrow(() -> ApiException.notFound("server", serverId));
     access.requireOn("server", action, owner.get("user"), owner.get("group"));
+  }
+
+  /**
+   * The launch's product: Stratus' id ({@code "product":{"productId":12}}), or, as enStratus
+   * clients send it, the cloud's own product id in the launch's region ({@code
+   * "product":{"productId":"small"}}).
+   */
+  private long product(Access access, JsonNode launch, long regionId) {
+    JsonNode product = launch.get("product");
+    JsonNode given = product != null && product.isObject() ? product.get("productId") : null;
+    if (given != null && given.isTextual() && !given.asText().matches("[0-9]{1,18}")) {
+      String providerId = given.asText();
+      if (providerId.isBlank() || providerId.length() > 200) {
+        throw ApiException.badRequest("product.productId must be a product id");
+      }
+      return jdbc.sql(
+              "SELECT id FROM server_product WHERE customer_id = ? AND region_id = ?"
+                  + " AND provider_product_id = ?")
+          .params(access.customerId(), regionId, providerId)
+          .query(Long.class)
+          .optional()
+          .orElseThrow(
+              () ->
+                  ApiException.badRequest(
+                      "product.productId: region "
+                          + regionId
+                          + " has no product '"
+                          + abbreviate(providerId)
+                          + "'"));
+    }
+    Long productId = Json.nestedId(launch, "product", "productId");
+    if (productId == null) {
+      throw ApiException.badRequest("product.productId is required");
+    }
+    return productId;
   }
 
   private long owned(String table, String column, Access access, long id, String what) {

@@ -40,15 +40,17 @@ public class VolumeController {
 
   /**
    * {@code {"addVolume":[{"name":..., "sizeInGb":N, "region":{"regionId":N},
-   * "dataCenter":{"dataCenterId":N}}]}}; 202 with the job.
+   * "dataCenter":{"dataCenterId":N}}]}}; 202 with the job. The region may be left out when a data
+   * centre is given: it is the data centre's.
    */
   @PostMapping
   public ResponseEntity<Map<String, Object>> create(Access access, @RequestBody JsonNode body) {
     access.require("volume", "create");
     JsonNode add = Json.action(body, "addVolume");
+    Long dataCenterId = Json.nestedId(add, "dataCenter", "dataCenterId");
     Long regionId = Json.nestedId(add, "region", "regionId");
-    if (regionId == null) {
-      throw ApiException.badRequest("region.regionId is required");
+    if (regionId == null && dataCenterId == null) {
+      throw ApiException.badRequest("region.regionId (or dataCenter.dataCenterId) is required");
     }
     JsonNode size = add.get("sizeInGb");
     if (size == null || !size.isIntegralNumber() || !size.canConvertToInt() || size.asInt() < 1) {
@@ -60,7 +62,7 @@ public class VolumeController {
     }
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("regionId", regionId);
-    request.put("dataCenterId", Json.nestedId(add, "dataCenter", "dataCenterId"));
+    request.put("dataCenterId", dataCenterId);
     request.put("name", name);
     request.put("sizeGb", size.asInt());
     return Jobs.accepted(dispatcher.act(access, "POST", "/volumes", request));

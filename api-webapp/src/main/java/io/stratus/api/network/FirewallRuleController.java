@@ -25,8 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code network/FirewallRule}: the rules of the caller's firewalls (read through {@link
  * io.stratus.api.resource.KindController}); authorize ({@code POST
  * {"addRule":[{"firewall":{"firewallId":N},"protocol":"TCP","startPort":22,"endPort":22,
- * "sourceCidr":"10.0.0.0/8","direction":"INGRESS"}]}}) and revoke ({@code DELETE}). A rule belongs
- * to its firewall: rights are the firewall's ({@code read}, {@code manage}).
+ * "sourceCidr":"10.0.0.0/8","direction":"INGRESS"}]}}; {@code firewallId} and {@code cidr} may be
+ * flat, the source may be mixcoatl's {@code "source"/"sourceType":"CIDR"}) and revoke ({@code
+ * DELETE}). A rule belongs to its firewall: rights are the firewall's ({@code read}, {@code
+ * manage}).
  */
 @RestController
 @RequestMapping(Api.BASE + "/network/FirewallRule")
@@ -44,7 +46,10 @@ public class FirewallRuleController {
   @PostMapping
   public ResponseEntity<Map<String, Object>> add(Access access, @RequestBody JsonNode body) {
     JsonNode add = Json.action(body, "addRule");
-    Long firewallId = Json.nestedId(add, "firewall", "firewallId");
+    Long firewallId =
+        add.has("firewallId")
+            ? Json.id(add.get("firewallId"), "firewallId")
+            : Json.nestedId(add, "firewall", "firewallId");
     if (firewallId == null) {
       throw ApiException.badRequest("firewall.firewallId is required");
     }
@@ -53,7 +58,7 @@ public class FirewallRuleController {
     request.put("protocol", Json.text(add, "protocol", 8));
     request.put("fromPort", port(add, "startPort"));
     request.put("toPort", port(add, "endPort"));
-    request.put("cidr", Json.text(add, "sourceCidr", 64));
+    request.put("cidr", sourceCidr(add));
     request.put("direction", Json.text(add, "direction", 8));
     return Jobs.accepted(
         dispatcher.act(access, "POST", "/firewalls/" + firewallId + "/rules", request));
@@ -70,6 +75,29 @@ public class FirewallRuleController {
             .single();
     return Jobs.accepted(
         dispatcher.act(access, "DELETE", "/firewalls/" + firewallId + "/rules/" + ruleId, null));
+  }
+
+  /**
+   * The source as Stratus names it ({@code sourceCidr}), flat as some enStratus clients send it
+   * ({@code cidr}), or as mixcoatl does ({@code "source":"10.0.0.0/8","sourceType":"CIDR"}).
+   */
+  private static String sourceCidr(JsonNode add) {
+    String sourceType = Json.text(add, "sourceType", 16);
+    if (sourceType != null && !sourceType.equalsIgnoreCase("CIDR")) {
+      throw ApiException.badRequest(
+          "sourceType " + sourceType.strip() + " is not served: a rule's source is a CIDR");
+    }
+    String permission = Json.text(add, "permission", 8);
+    if (permission != null && !permission.equalsIgnoreCase("ALLOW")) {
+      throw ApiException.badRequest("permission: only ALLOW rules are served");
+    }
+    for (String field : new String[] {"sourceCidr", "cidr", "source"}) {
+      String cidr = Json.text(add, field, 64);
+      if (cidr != null) {
+        return cidr;
+      }
+    }
+    return null;
   }
 
   private static Integer port(JsonNode parent, String field) {

@@ -132,11 +132,17 @@ public final class Json {
     throw ApiException.badRequest(field + " must be a positive integer id");
   }
 
-  /** An id nested as enStratus does, e.g. {@code "machineImage": {"machineImageId": 4}}. */
+  /**
+   * An id nested as enStratus does, e.g. {@code "machineImage": {"machineImageId": 4}}, or given
+   * plain as some of its clients send it ({@code "dataCenter": 5} or {@code "5"}).
+   */
   public static Long nestedId(JsonNode parent, String object, String field) {
     JsonNode node = parent.get(object);
     if (node == null || node.isNull()) {
       return null;
+    }
+    if (node.isIntegralNumber() || node.isTextual()) {
+      return id(node, object + "." + field);
     }
     if (!node.isObject()) {
       throw ApiException.badRequest(object + " must be an object {\"" + field + "\": id}");

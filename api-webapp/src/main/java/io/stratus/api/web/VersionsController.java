@@ -2,8 +2,8 @@ package io.stratus.api.web;
 
 import io.stratus.api.Api;
 import io.stratus.api.resource.OpenApiDocument;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +24,8 @@ public class VersionsController {
 
   /**
    * The dialect's versions document, which enStratus clients read to pick a version: {@code
-   * {"current":{"versionId":"2013-03-13"},"supported":[{"versionId":"2013-03-13"}]}}.
+   * {"current":{"versionId":"2013-03-13"},"supported":[{"versionId":"2013-03-13"},
+   * {"versionId":"2012-06-15"},{"versionId":"2012-02-29"}]}}.
    */
   @GetMapping({Api.ROOT, Api.ROOT + "/"})
   public Map<String, Object> versions() {
@@ -32,7 +33,9 @@ public class VersionsController {
         "current",
         Map.of("versionId", Api.VERSION),
         "supported",
-        List.of(Map.of("versionId", Api.VERSION)));
+        Stream.concat(Stream.of(Api.VERSION), VersionAliases.OLDER.stream())
+            .map(version -> Map.of("versionId", version))
+            .toList());
   }
 
   @GetMapping(OPENAPI)

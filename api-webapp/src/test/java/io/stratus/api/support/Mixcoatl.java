@@ -69,6 +69,12 @@ public final class Mixcoatl {
   /** mixcoatl against the API on {@code port}, trusting {@code caPem}, signing with these keys. */
   public static Mixcoatl against(int port, Path caPem, String accessKey, String secretKey)
       throws IOException {
+    return against(port, caPem, accessKey, secretKey, "2013-03-13");
+  }
+
+  /** As {@link #against(int, Path, String, String)}, its endpoint pinned to {@code version}. */
+  public static Mixcoatl against(
+      int port, Path caPem, String accessKey, String secretKey, String version) throws IOException {
     Path userHome = Files.createTempDirectory("mixcoatl-home-");
     Path home = home().orElseThrow();
     Path support = resource("enstratus-clients/python2");
@@ -83,7 +89,7 @@ public final class Mixcoatl {
             "PYTHONDONTWRITEBYTECODE",
             "1",
             "DCM_ENDPOINT",
-            "https://127.0.0.1:" + port + "/api/enstratus/2013-03-13",
+            "https://127.0.0.1:" + port + "/api/enstratus/" + version,
             "DCM_ACCESS_KEY",
             accessKey,
             "DCM_SECRET_KEY",

@@ -86,18 +86,20 @@ class DialectRequestsIT {
   }
 
   @Test
-  void shouldRefuseScheduledTerminationAndLeaveTheServerAsItIs() {
+  void shouldRefuseAScheduleItCannotReadAndLeaveTheServerAsItIs() {
     Answer answer =
-        client.delete(B + "/infrastructure/Server/" + serverId + "?terminateAfter=3600000");
+        client.delete(B + "/infrastructure/Server/" + serverId + "?terminateAfter=soon");
     assertEquals(400, answer.status(), answer.raw());
     assertTrue(answer.error().startsWith("terminateAfter:"), answer.raw());
-    assertTrue(answer.error().contains("not served yet"), answer.raw());
-    Answer pause =
+    Answer onPut =
         client.put(
-            B + "/infrastructure/Server/" + serverId + "?pauseAfter=60000",
+            B + "/infrastructure/Server/" + serverId + "?terminateAfter=60000",
             Map.of("stop", java.util.List.of(Map.of())));
-    assertEquals(400, pause.status(), pause.raw());
-    assertTrue(pause.error().startsWith("pauseAfter:"), pause.raw());
+    assertEquals(400, onPut.status(), onPut.raw());
+    assertTrue(onPut.error().startsWith("terminateAfter:"), onPut.raw());
+    Answer onDelete = client.delete(B + "/infrastructure/Server/" + serverId + "?pauseAfter=60000");
+    assertEquals(400, onDelete.status(), onDelete.raw());
+    assertTrue(onDelete.error().startsWith("pauseAfter:"), onDelete.raw());
     assertEquals(
         "running",
         fixture
@@ -147,8 +149,30 @@ class DialectRequestsIT {
     Answer versions = client.raw("GET", Api.ROOT, null, Map.of("Accept", "application/json"));
     assertEquals(200, versions.status(), versions.raw());
     assertEquals(
-        "{\"current\":{\"versionId\":\"2013-03-13\"},\"supported\":[{\"versionId\":\"2013-03-13\"}]}",
+        "{\"current\":{\"versionId\":\"2013-03-13\"},\"supported\":[{\"versionId\":\"2013-03-13\"},"
+            + "{\"versionId\":\"2012-06-15\"},{\"versionId\":\"2012-02-29\"}]}",
         versions.body().toString());
+  }
+
+  @Test
+  void shouldServeTheOlderVersionsPathsAsTheCurrentOne() {
+    for (String version : java.util.List.of("2012-06-15", "2012-02-29")) {
+      String older = Api.ROOT + "/" + version;
+      Answer current = client.get(B + "/infrastructure/Server?regionId=" + regionId);
+      Answer pinned = client.get(older + "/infrastructure/Server?regionId=" + regionId);
+      assertEquals(200, pinned.status(), pinned.raw());
+      assertEquals(current.body(), pinned.body());
+      Answer one = client.get(older + "/infrastructure/Server/" + serverId);
+      assertEquals(serverId, one.body().path("servers").path(0).path("serverId").asLong());
+      Answer count = client.send("HEAD", older + "/infrastructure/Server", null, Map.of());
+      assertEquals("23", count.header(HeadCounts.HEADER), count.headers().toString());
+      Answer unsigned = client.raw("GET", older + "/geography/Cloud", null, Map.of());
+      assertEquals(401, unsigned.status(), unsigned.raw());
+      Answer refused = client.delete(older + "/infrastructure/Server/" + serverId + "?force=1");
+      assertEquals(400, refused.status(), refused.raw());
+    }
+    Answer unknown = client.get(Api.ROOT + "/2011-01-01/geography/Cloud");
+    assertEquals(404, unknown.status(), unknown.raw());
   }
 
   @Test

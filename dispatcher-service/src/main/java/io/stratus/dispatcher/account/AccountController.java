@@ -28,6 +28,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -65,33 +66,14 @@ public class AccountController extends ActionController {
       throw DispatchException.badRequest("cloudId is required");
     }
     String name = Checks.name(request.name(), "name");
-    Map<String, Object> cloud =
-        resources
-            .jdbc()
-            .sql("SELECT id, provider_name, endpoint, status FROM cloud WHERE id = ?")
-            .param(request.cloudId())
-            .query()
-            .listOfRows()
-            .stream()
-            .findFirst()
-            .orElseThrow(() -> DispatchException.notFound("cloud", request.cloudId()));
-    if (!"active".equals(cloud.get("status"))) {
-      throw DispatchException.conflict("cloud " + request.cloudId() + " is " + cloud.get("status"));
-    }
-    CloudProviderFactory factory;
-    try {
-      factory = CloudProviders.byName((String) cloud.get("provider_name"));
-    } catch (InternalException e) {
-      throw DispatchException.unsupported(e.getMessage());
-    }
-    Credential credential = credential(factory.contextFields(), cloud, request.fields());
-    long keyId;
-    try {
-      keyId = vault.store(actor.customerId(), credential);
-    } catch (KmUnavailableException e) {
-      throw new DispatchException(
-          503, "the Key Manager is unavailable; nothing was stored, try again");
-    }
+    Map<String, Object> cloud = cloud(request.cloudId());
+    CloudProviderFactory factory = factory(cloud);
+    Credential credential =
+        credential(
+            factory.contextFields(),
+            cloud,
+            SubscriptionKeys.onDriverFields(factory.contextFields(), request.fields()));
+    long keyId = store(actor, credential);
     try {
       return dispatcher.dispatch(
           actor,
@@ -128,6 +110,66 @@ public class AccountController extends ActionController {
   }
 
   /**
+   * Replaces an account's credentials ({@code {"fields":{...}}}, checked against the driver's
+   * fields as at registration) and tests the account with them in a job: it becomes active when the
+   * cloud accepts them, in error otherwise. The new credential is stored in the KM first; the
+   * account points at it in the job's transaction; the old one is deleted after.
+   */
+  @Requires(resource = "account", action = "create")
+  @PutMapping("/{id}/credentials")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public JobTicket replaceCredentials(
+      Actor actor, @PathVariable long id, @RequestBody RegisterAccount request) {
+    Map<String, Object> account = resources.owned("cloud_account", actor.customerId(), id);
+    Object status = account.get("status");
+    if (!"active".equals(status) && !"error".equals(status)) {
+      throw DispatchException.conflict(
+          "cloud account "
+              + id
+              + " is "
+              + status
+              + "; its credentials can be replaced when it is"
+              + " active or in error");
+    }
+    long cloudId = ((Number) account.get("cloud_id")).longValue();
+    if (request.cloudId() != null && request.cloudId() != cloudId) {
+      throw DispatchException.badRequest(
+          "cloudId: cloud account " + id + " is on cloud " + cloudId + " and stays there");
+    }
+    resources.refuseIfBusy("cloud_account", id);
+    Map<String, Object> cloud = cloud(cloudId);
+    CloudProviderFactory factory = factory(cloud);
+    Credential credential =
+        credential(
+            factory.contextFields(),
+            cloud,
+            SubscriptionKeys.onDriverFields(factory.contextFields(), request.fields()));
+    long keyId = store(actor, credential);
+    long oldKeyId = ((Number) account.get("km_key_id")).longValue();
+    JobTicket ticket;
+    try {
+      ticket =
+          dispatcher.dispatch(
+              actor,
+              Action.ACCOUNT_TEST,
+              () -> {
+                resources
+                    .jdbc()
+                    .sql("UPDATE cloud_account SET km_key_id = ? WHERE id = ? AND customer_id = ?")
+                    .params(keyId, id, actor.customerId())
+                    .update();
+                return id;
+              },
+              ActionDispatcher.payload());
+    } catch (RuntimeException e) {
+      forget(actor, keyId);
+      throw e;
+    }
+    forget(actor, oldKeyId);
+    return ticket;
+  }
+
+  /**
    * Checks the values against the driver's fields and splits them into public and secret parts. An
    * operator-provided field (the endpoint) is the catalogue's: the customer's value is kept only
    * when the operator allows it, and the catalogue's is not copied into the credential (a changed
@@ -160,6 +202,41 @@ public class AccountController extends ActionController {
     return new Credential(publicFields, secretFields);
   }
 
+  /** An active cloud of the catalogue. */
+  private Map<String, Object> cloud(long cloudId) {
+    Map<String, Object> cloud =
+        resources
+            .jdbc()
+            .sql("SELECT id, provider_name, endpoint, status FROM cloud WHERE id = ?")
+            .param(cloudId)
+            .query()
+            .listOfRows()
+            .stream()
+            .findFirst()
+            .orElseThrow(() -> DispatchException.notFound("cloud", cloudId));
+    if (!"active".equals(cloud.get("status"))) {
+      throw DispatchException.conflict("cloud " + cloudId + " is " + cloud.get("status"));
+    }
+    return cloud;
+  }
+
+  private static CloudProviderFactory factory(Map<String, Object> cloud) {
+    try {
+      return CloudProviders.byName((String) cloud.get("provider_name"));
+    } catch (InternalException e) {
+      throw DispatchException.unsupported(e.getMessage());
+    }
+  }
+
+  private long store(Actor actor, Credential credential) {
+    try {
+      return vault.store(actor.customerId(), credential);
+    } catch (KmUnavailableException e) {
+      throw new DispatchException(
+          503, "the Key Manager is unavailable; nothing was stored, try again");
+    }
+  }
+
   private long insertAccount(Actor actor, RegisterAccount request, String name, long keyId) {
     return resources.insert(
         """
@@ -177,7 +254,7 @@ public class AccountController extends ActionController {
     try {
       vault.delete(actor.customerId(), keyId);
     } catch (RuntimeException e) {
-      log.warn("Credential {} of a refused registration not deleted: {}", keyId, e.getMessage());
+      log.warn("Credential {} no longer used but not deleted: {}", keyId, e.getMessage());
     }
   }
 }

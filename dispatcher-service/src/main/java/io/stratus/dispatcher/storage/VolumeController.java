@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/volumes")
 public class VolumeController extends ActionController {
-  /** A new volume's place, name and size. */
+  /** A new volume's place (a region, a data centre, or both), name and size. */
   public record CreateVolume(Long regionId, Long dataCenterId, String name, Integer sizeGb) {}
 
   /** Where to attach a volume. */
@@ -42,9 +42,15 @@ public class VolumeController extends ActionController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket create(Actor actor, @RequestBody CreateVolume request) {
     long customer = actor.customerId();
+    Long regionId = request.regionId();
+    if (regionId == null && request.dataCenterId() != null) {
+      regionId =
+          ((Number)
+                  resources.owned("data_center", customer, request.dataCenterId()).get("region_id"))
+              .longValue();
+    }
     Placement at =
-        placement(
-            actor, request.regionId(), CapabilitySnapshot::volumes, "this cloud has no volumes");
+        placement(actor, regionId, CapabilitySnapshot::volumes, "this cloud has no volumes");
     String name = Checks.name(request.name(), "name");
     Integer size = request.sizeGb();
     if (size == null || size < at.can().volumeMinGb() || size > at.can().volumeMaxGb()) {
