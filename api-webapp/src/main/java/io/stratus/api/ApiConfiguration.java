@@ -39,15 +39,18 @@ import io.stratus.common.registry.ComponentRegistry;
 import io.stratus.common.registry.Registration;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -184,7 +187,15 @@ public class ApiConfiguration implements WebMvcConfigurer {
   /** List, get and HEAD of every declared kind. */
   @Bean
   KindController kindController(KindReads reads) {
-    return new KindController(reads, settings.pageSize());
+    Set<String> handWritten = new HashSet<>();
+    for (Class<?> controller : CONTROLLERS) {
+      RequestMapping root =
+          AnnotatedElementUtils.findMergedAnnotation(controller, RequestMapping.class);
+      if (root != null) {
+        handWritten.addAll(List.of(root.path()));
+      }
+    }
+    return new KindController(reads, settings.pageSize(), handWritten);
   }
 
   @Bean

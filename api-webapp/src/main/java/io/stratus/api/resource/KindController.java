@@ -24,8 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -45,11 +48,16 @@ public class KindController implements UnknownParameters.Declared {
 
   private final KindReads reads;
   private final int pageSize;
+  private final Set<String> handWritten;
   private final Map<ResourceKind, Map<DetailLevel, KindWriter>> writers = new HashMap<>();
 
-  public KindController(KindReads reads, int pageSize) {
+  /**
+   * @param handWritten the paths other controllers serve (e.g. {@code .../admin/Job})
+   */
+  public KindController(KindReads reads, int pageSize, Set<String> handWritten) {
     this.reads = reads;
     this.pageSize = pageSize;
+    this.handWritten = Set.copyOf(handWritten);
     for (ResourceKind kind : ResourceKinds.API) {
       Map<DetailLevel, KindWriter> levels = new EnumMap<>(DetailLevel.class);
       for (DetailLevel level : DetailLevel.values()) {
@@ -116,6 +124,25 @@ public class KindController implements UnknownParameters.Declared {
           });
       body.send(response);
     }
+  }
+
+  /**
+   * Any other method at a kind's paths: 405 as Spring answers a method a path does not take (a
+   * declared kind's, or one a hand-written controller serves), or 404 for a path nothing serves, as
+   * for any unknown path (without this, the GET mappings' patterns would make every unknown path a
+   * 405 to a write). A kind's own actions are mapped at literal paths in its controller, which
+   * Spring prefers to these patterns.
+   */
+  @RequestMapping(
+      path = {LIST, ONE},
+      method = {RequestMethod.POST, RequestMethod.PUT, RequestMethod.DELETE, RequestMethod.PATCH})
+  public void otherMethod(
+      @PathVariable String family, @PathVariable String name, HttpServletRequest request)
+      throws HttpRequestMethodNotSupportedException {
+    if (!handWritten.contains(Api.BASE + "/" + family + "/" + name)) {
+      kind(family, name);
+    }
+    throw new HttpRequestMethodNotSupportedException(request.getMethod(), List.of("GET", "HEAD"));
   }
 
   /** Writes the elements of an answer. */

@@ -161,6 +161,11 @@ class KindListingsIT {
     assertEquals("[703]", ids(state.body().path("servers"), "serverId"));
     assertEquals(404, client.get(B + "infrastructure/Cloud").status(), "a kind in another family");
     assertEquals(404, client.get(B + "geography/Nothing").status());
+    assertEquals("no such path", client.post(B + "geography/Nothing", "{}").error());
+    assertEquals(404, client.delete(B + "geography/Nothing/4").status());
+    assertEquals(405, client.post(B + "geography/Cloud", "{}").status(), "a kind without actions");
+    assertEquals(405, client.put(B + "infrastructure/Server", "{}").status());
+    assertEquals(405, client.post(B + "admin/Job", "{}").status(), "a hand-written read");
   }
 
   private static String ids(JsonNode rows, String field) {
