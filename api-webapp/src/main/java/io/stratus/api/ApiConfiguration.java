@@ -16,22 +16,17 @@ import io.stratus.api.auth.RateLimiter;
 import io.stratus.api.auth.ReplayGuard;
 import io.stratus.api.auth.SignatureFilter;
 import io.stratus.api.dispatch.DispatcherGateway;
-import io.stratus.api.geography.CloudController;
-import io.stratus.api.geography.DataCenterController;
-import io.stratus.api.geography.RegionController;
-import io.stratus.api.infrastructure.MachineImageController;
 import io.stratus.api.infrastructure.ServerController;
-import io.stratus.api.infrastructure.ServerProductController;
 import io.stratus.api.infrastructure.SnapshotController;
 import io.stratus.api.infrastructure.VolumeController;
-import io.stratus.api.infrastructure.VolumeProductController;
 import io.stratus.api.network.FirewallController;
 import io.stratus.api.network.FirewallRuleController;
 import io.stratus.api.network.IpAddressController;
+import io.stratus.api.resource.KindController;
+import io.stratus.api.resource.KindReads;
 import io.stratus.api.web.ApiErrors;
 import io.stratus.api.web.BodyLimit;
 import io.stratus.api.web.HeadCounts;
-import io.stratus.api.web.OwnedReads;
 import io.stratus.api.web.UnknownParameters;
 import io.stratus.api.web.UntypedJsonReader;
 import io.stratus.api.web.VersionsController;
@@ -44,15 +39,18 @@ import io.stratus.common.registry.ComponentRegistry;
 import io.stratus.common.registry.Registration;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -61,7 +59,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The API's beans: reads from the main schema (replicas when configured), the customer keys that
  * open API key secrets, the Dispatcher gateway for every action, the signature filter, and one
- * controller per resource.
+ * controller per resource's actions and one for every declared kind's reads.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebMvc
@@ -73,16 +71,11 @@ public class ApiConfiguration implements WebMvcConfigurer {
   public static final List<Class<?>> CONTROLLERS =
       List.of(
           VersionsController.class,
-          CloudController.class,
-          RegionController.class,
-          DataCenterController.class,
+          KindController.class,
           AccountController.class,
           JobController.class,
           ApiKeyController.class,
           ServerController.class,
-          MachineImageController.class,
-          ServerProductController.class,
-          VolumeProductController.class,
           VolumeController.class,
           SnapshotController.class,
           IpAddressController.class,
@@ -167,23 +160,8 @@ public class ApiConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  CloudController cloudController() {
-    return new CloudController(reads());
-  }
-
-  @Bean
-  RegionController regionController() {
-    return new RegionController(reads());
-  }
-
-  @Bean
-  DataCenterController dataCenterController() {
-    return new DataCenterController(reads());
-  }
-
-  @Bean
   AccountController accountController(DispatcherGateway dispatcher) {
-    return new AccountController(reads(), dispatcher);
+    return new AccountController(dispatcher);
   }
 
   @Bean
@@ -198,52 +176,51 @@ public class ApiConfiguration implements WebMvcConfigurer {
 
   @Bean
   ServerController serverController(DispatcherGateway dispatcher) {
-    return new ServerController(reads(), dispatcher, settings.pageSize());
+    return new ServerController(reads(), dispatcher);
   }
 
   @Bean
-  MachineImageController machineImageController() {
-    return new MachineImageController(reads());
+  KindReads kindReads() {
+    return new KindReads(reads());
+  }
+
+  /** List, get and HEAD of every declared kind. */
+  @Bean
+  KindController kindController(KindReads reads) {
+    Set<String> handWritten = new HashSet<>();
+    for (Class<?> controller : CONTROLLERS) {
+      RequestMapping root =
+          AnnotatedElementUtils.findMergedAnnotation(controller, RequestMapping.class);
+      if (root != null) {
+        handWritten.addAll(List.of(root.path()));
+      }
+    }
+    return new KindController(reads, settings.pageSize(), handWritten);
   }
 
   @Bean
-  ServerProductController serverProductController() {
-    return new ServerProductController(reads());
+  VolumeController volumeController(KindReads reads, DispatcherGateway dispatcher) {
+    return new VolumeController(reads, dispatcher);
   }
 
   @Bean
-  VolumeProductController volumeProductController() {
-    return new VolumeProductController(reads());
+  SnapshotController snapshotController(KindReads reads, DispatcherGateway dispatcher) {
+    return new SnapshotController(reads, dispatcher);
   }
 
   @Bean
-  OwnedReads ownedReads() {
-    return new OwnedReads(reads());
+  IpAddressController ipAddressController(KindReads reads, DispatcherGateway dispatcher) {
+    return new IpAddressController(reads, dispatcher);
   }
 
   @Bean
-  VolumeController volumeController(OwnedReads owned, DispatcherGateway dispatcher) {
-    return new VolumeController(owned, dispatcher);
+  FirewallController firewallController(KindReads reads, DispatcherGateway dispatcher) {
+    return new FirewallController(reads, dispatcher);
   }
 
   @Bean
-  SnapshotController snapshotController(OwnedReads owned, DispatcherGateway dispatcher) {
-    return new SnapshotController(owned, dispatcher);
-  }
-
-  @Bean
-  IpAddressController ipAddressController(OwnedReads owned, DispatcherGateway dispatcher) {
-    return new IpAddressController(owned, dispatcher);
-  }
-
-  @Bean
-  FirewallController firewallController(OwnedReads owned, DispatcherGateway dispatcher) {
-    return new FirewallController(owned, dispatcher);
-  }
-
-  @Bean
-  FirewallRuleController firewallRuleController(OwnedReads owned, DispatcherGateway dispatcher) {
-    return new FirewallRuleController(reads(), owned, dispatcher);
+  FirewallRuleController firewallRuleController(KindReads kinds, DispatcherGateway dispatcher) {
+    return new FirewallRuleController(reads(), kinds, dispatcher);
   }
 
   @Bean

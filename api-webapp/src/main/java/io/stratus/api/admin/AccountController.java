@@ -7,17 +7,10 @@ import io.stratus.api.dispatch.Jobs;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
 import io.stratus.common.access.Access;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,52 +19,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code admin/Account}: the customer's cloud accounts. Registering one goes through the
- * Dispatcher, which stores the credentials in the Key Manager and tests the account in a job.
+ * {@code admin/Account}: registering the customer's cloud accounts (they are read through {@link
+ * io.stratus.api.resource.KindController}, declared as {@code Admin.ACCOUNT}). Registering one goes
+ * through the Dispatcher, which stores the credentials in the Key Manager and tests the account in
+ * a job.
  */
 @RestController
 @RequestMapping(Api.BASE + "/admin/Account")
 public class AccountController {
-  private static final String SELECT =
-      """
-      SELECT a.id, a.customer_id, a.cloud_id, a.name, a.account_number, a.status,
-             a.status_message, a.created_at, c.name AS cloud_name, c.provider_name
-        FROM cloud_account a JOIN cloud c ON c.id = a.cloud_id
-       WHERE a.customer_id = :customer
-      """;
   private static final int MAX_FIELDS = 64;
 
-  private final JdbcClient jdbc;
   private final DispatcherGateway dispatcher;
 
-  public AccountController(DataSource reads, DispatcherGateway dispatcher) {
-    this.jdbc = JdbcClient.create(reads);
+  public AccountController(DispatcherGateway dispatcher) {
     this.dispatcher = dispatcher;
-  }
-
-  @GetMapping
-  public Map<String, Object> list(Access access) {
-    access.require("account", "read");
-    List<Map<String, Object>> accounts =
-        jdbc.sql(SELECT + " ORDER BY a.id")
-            .param("customer", access.customerId())
-            .query((rs, n) -> view(rs))
-            .list();
-    return Map.of("accounts", accounts);
-  }
-
-  @GetMapping("/{id}")
-  public Map<String, Object> get(Access access, @PathVariable String id) {
-    access.require("account", "read");
-    long accountId = Json.pathId(id, "accountId");
-    Map<String, Object> account =
-        jdbc.sql(SELECT + " AND a.id = :id")
-            .param("customer", access.customerId())
-            .param("id", accountId)
-            .query((rs, n) -> view(rs))
-            .optional()
-            .orElseThrow(() -> ApiException.notFound("account", accountId));
-    return Map.of("accounts", List.of(account));
   }
 
   /**
@@ -225,21 +186,5 @@ public class AccountController {
     if (customer != null && customer != access.customerId()) {
       throw ApiException.badRequest("customer: an account is registered for your own customer");
     }
-  }
-
-  private static Map<String, Object> view(ResultSet rs) throws SQLException {
-    return Json.object(
-        "accountId", rs.getLong("id"),
-        "name", rs.getString("name"),
-        "providerId", rs.getString("account_number"),
-        "status", rs.getString("status").toUpperCase(Locale.ROOT),
-        "statusMessage", rs.getString("status_message"),
-        "cloud",
-            Json.object(
-                "cloudId", rs.getLong("cloud_id"),
-                "name", rs.getString("cloud_name"),
-                "cloudProviderName", rs.getString("provider_name")),
-        "customer", Json.ref("customerId", rs.getLong("customer_id")),
-        "createdTimestamp", Json.time(rs, "created_at"));
   }
 }

@@ -1,38 +1,23 @@
 package io.stratus.api.infrastructure;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.Api;
 import io.stratus.api.dispatch.DispatcherGateway;
 import io.stratus.api.dispatch.Jobs;
 import io.stratus.api.web.ApiException;
-import io.stratus.api.web.Details;
-import io.stratus.api.web.HeadCounts;
 import io.stratus.api.web.Json;
-import io.stratus.api.web.JsonBody;
-import io.stratus.api.web.PageCursors;
-import io.stratus.api.web.PageRequest;
 import io.stratus.common.access.Access;
-import io.stratus.common.access.Qualifier;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -42,10 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code infrastructure/Server}: list (paged), show, launch ({@code POST {"launch":[{...}]}}),
- * start, stop (enStratus' pause) and reboot ({@code PUT {"start":[{}]}} and so on), terminate
- * ({@code DELETE}). Reads come from MySQL; every action goes through the Dispatcher and answers 202
- * with its job.
+ * {@code infrastructure/Server}, its actions (its reads are {@link
+ * io.stratus.api.resource.KindController}'s): launch ({@code POST {"launch":[{...}]}}), start, stop
+ * (enStratus' pause) and reboot ({@code PUT {"start":[{}]}} and so on), terminate ({@code DELETE}).
+ * Reads come from MySQL; every action goes through the Dispatcher and answers 202 with its job.
  *
  * <p>Rights: resource {@code server}, actions {@code read}, {@code launch}, {@code start}, {@code
  * stop}, {@code reboot}, {@code terminate}; a MINE or GROUP qualifier narrows lists and refuses
@@ -54,23 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(Api.BASE + "/infrastructure/Server")
 public class ServerController {
-  private static final String COLUMNS =
-      """
-      s.id, s.customer_id, s.cloud_account_id, s.region_id, s.data_center_id,
-      s.provider_server_id, s.name, s.description, s.state, s.state_reason, s.image_id,
-      s.product_id, s.private_ip, s.public_ip, s.owner_user_id, s.owner_group_id, s.launched_at,
-      s.terminated_at, s.created_at
-      """;
-  private static final String EXTENDED_COLUMNS =
-      ", r.name AS region_name, i.name AS image_name, p.name AS product_name, a.cloud_id";
-  private static final String EXTENDED_JOINS =
-      """
-       JOIN region r ON r.id = s.region_id
-       JOIN cloud_account a ON a.id = s.cloud_account_id
-       LEFT JOIN machine_image i ON i.id = s.image_id
-       LEFT JOIN server_product p ON p.id = s.product_id
-      """;
-
   private static final String TERMINATE_AFTER = "terminateAfter";
   private static final String PAUSE_AFTER = "pauseAfter";
   private static final String CANCEL_TERMINATION = "cancelTermination";
@@ -78,151 +46,11 @@ public class ServerController {
 
   private final JdbcClient jdbc;
   private final DispatcherGateway dispatcher;
-  private final int pageSize;
-  private final PageCursors cursors = new PageCursors(20_000);
   private final Clock clock = Clock.systemUTC();
 
-  public ServerController(DataSource reads, DispatcherGateway dispatcher, int pageSize) {
+  public ServerController(DataSource reads, DispatcherGateway dispatcher) {
     this.jdbc = JdbcClient.create(reads);
     this.dispatcher = dispatcher;
-    this.pageSize = pageSize;
-  }
-
-  /**
-   * Every server the caller may read, a page at a time, oldest first. The page is written straight
-   * from the result set ({@link ServerPage}), selecting only the columns the details level shows;
-   * the answer is the one {@link #view} gives for each row.
-   */
-  @GetMapping
-  public void list(
-      Access access,
-      @RequestParam(name = "requestPaginationId", required = false) String paginationId,
-      @RequestParam(name = "requestPage", required = false) String page,
-      @RequestParam(name = "regionId", required = false) String regionId,
-      HttpServletRequest request,
-      HttpServletResponse response)
-      throws IOException {
-    Qualifier q = access.require("server", "read");
-    Details details = Details.of(request);
-    PageRequest paging = PageRequest.of(paginationId, page, pageSize);
-    Long region = regionId == null ? null : Json.pathId(regionId, "regionId");
-    long snapshot =
-        paging.snapshot() != null
-            ? paging.snapshot()
-            : jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM server WHERE customer_id = ?")
-                .param(access.customerId())
-                .query(Long.class)
-                .single();
-    String filter = access.filter(q, "s") + (region == null ? "" : " AND s.region_id = :region");
-    String where = " WHERE s.customer_id = :customer AND s.id <= :snapshot" + filter;
-    Map<String, Object> params = new HashMap<>(access.parameters());
-    params.put("customer", access.customerId());
-    params.put("snapshot", snapshot);
-    if (region != null) {
-      params.put("region", region);
-    }
-    if (HeadCounts.countOnly(request)) {
-      long count =
-          jdbc.sql("SELECT COUNT(*) FROM server s" + where)
-              .params(params)
-              .query(Long.class)
-              .single();
-      response.setHeader(HeadCounts.HEADER, Long.toString(count));
-      paging.headers(snapshot, count <= paging.offset() + paging.size(), response);
-      return;
-    }
-    // Where the page starts: remembered from the previous page when this instance served it,
-    // else found by an index-only walk of (customer_id, id), so a deep page costs a walk of the
-    // index, not of the rows. Then the page itself is one range read from there.
-    String listing =
-        access.customerId()
-            + "/"
-            + snapshot
-            + "/"
-            + paging.size()
-            + "/"
-            + filter
-            + "/"
-            + region
-            + "/"
-            + (filter.isEmpty() ? "" : access.parameters());
-    Long first = paging.page() == 1 ? Long.valueOf(0) : cursors.start(listing, paging.page());
-    if (first == null) {
-      first =
-          jdbc.sql(
-                  "SELECT s.id FROM server s"
-                      + where
-                      + " ORDER BY s.id LIMIT 1 OFFSET "
-                      + paging.offset())
-              .params(params)
-              .query(Long.class)
-              .optional()
-              .orElse(null);
-    }
-    try (JsonBody body = JsonBody.start()) {
-      JsonGenerator json = body.json();
-      json.writeStartObject();
-      json.writeFieldName(ServerPage.SERVERS);
-      json.writeStartArray();
-      long next = 0;
-      if (first != null) {
-        params.put("first", first);
-        String sql =
-            "SELECT "
-                + ServerPage.columns(details)
-                + " FROM server s"
-                + (details == Details.EXTENDED ? EXTENDED_JOINS : "")
-                + where
-                + " AND s.id >= :first ORDER BY s.id LIMIT "
-                + (paging.size() + 1);
-        int size = paging.size();
-        long customer = access.customerId();
-        next =
-            jdbc.sql(sql)
-                .params(params)
-                .query(
-                    (ResultSetExtractor<Long>)
-                        rs -> ServerPage.write(rs, size, details, customer, json));
-        if (next != 0) {
-          cursors.remember(listing, paging.page() + 1, next);
-        }
-      }
-      json.writeEndArray();
-      json.writeEndObject();
-      paging.headers(snapshot, next == 0, response);
-      body.send(response);
-    }
-  }
-
-  @GetMapping("/{id}")
-  public Map<String, Object> get(
-      Access access, @PathVariable String id, HttpServletRequest request) {
-    Qualifier q = access.require("server", "read");
-    Details details = Details.of(request);
-    long serverId = Json.pathId(id, "serverId");
-    Map<String, Object> server =
-        jdbc.sql(
-                "SELECT "
-                    + COLUMNS
-                    + EXTENDED_COLUMNS
-                    + " FROM server s"
-                    + EXTENDED_JOINS
-                    + " WHERE s.customer_id = :customer AND s.id = :id")
-            .param("customer", access.customerId())
-            .param("id", serverId)
-            .query(
-                (rs, n) -> {
-                  if (!access.owns(
-                      q,
-                      Json.nullableLong(rs, "owner_user_id"),
-                      Json.nullableLong(rs, "owner_group_id"))) {
-                    throw ApiException.forbidden("you may read only your own servers");
-                  }
-                  return view(rs, details);
-                })
-            .optional()
-            .orElseThrow(() -> ApiException.notFound("server", serverId));
-    return Map.of("servers", List.of(server));
   }
 
   /**
@@ -434,60 +262,5 @@ public class ServerController {
 
   private static String abbreviate(String s) {
     return s.length() > 40 ? s.substring(0, 40) + "..." : s;
-  }
-
-  /** enStratus' server states: a stopped server is PAUSED. */
-  static String state(String state) {
-    return switch (state) {
-      case "stopped" -> "PAUSED";
-      case "stopping" -> "PAUSING";
-      default -> state.toUpperCase(Locale.ROOT);
-    };
-  }
-
-  private static Map<String, Object> view(ResultSet rs, Details details) throws SQLException {
-    if (details == Details.NONE) {
-      return Json.object("serverId", rs.getLong("id"));
-    }
-    String privateIp = rs.getString("private_ip");
-    Map<String, Object> view =
-        Json.object(
-            "serverId", rs.getLong("id"),
-            "providerId", rs.getString("provider_server_id"),
-            "name", rs.getString("name"),
-            "description", rs.getString("description"),
-            "currentState", state(rs.getString("state")),
-            "region", Json.ref("regionId", rs.getLong("region_id")),
-            "dataCenter", Json.ref("dataCenterId", Json.nullableLong(rs, "data_center_id")),
-            "machineImage", Json.ref("machineImageId", Json.nullableLong(rs, "image_id")),
-            "product", Json.ref("productId", Json.nullableLong(rs, "product_id")),
-            "owningAccount", Json.ref("accountId", rs.getLong("cloud_account_id")),
-            "owningUser", Json.ref("userId", Json.nullableLong(rs, "owner_user_id")),
-            "owningGroups",
-                Json.nullableLong(rs, "owner_group_id") == null
-                    ? null
-                    : List.of(Json.ref("groupId", rs.getLong("owner_group_id"))),
-            "privateIpAddresses", privateIp == null ? List.of() : List.of(privateIp),
-            "publicIpAddress", rs.getString("public_ip"),
-            "startDate", Json.time(rs, "launched_at"),
-            "terminationDate", Json.time(rs, "terminated_at"),
-            "customer", Json.ref("customerId", rs.getLong("customer_id")));
-    if (details == Details.EXTENDED) {
-      view.put("statusReason", rs.getString("state_reason"));
-      view.put("createdTimestamp", Json.time(rs, "created_at"));
-      view.put("cloud", Json.ref("cloudId", rs.getLong("cloud_id")));
-      ((Map<String, Object>) view.get("region")).put("name", rs.getString("region_name"));
-      if (view.get("machineImage") instanceof Map<?, ?> image) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) image;
-        m.put("name", rs.getString("image_name"));
-      }
-      if (view.get("product") instanceof Map<?, ?> product) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) product;
-        m.put("name", rs.getString("product_name"));
-      }
-    }
-    return view;
   }
 }

@@ -4,28 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.Api;
 import io.stratus.api.dispatch.DispatcherGateway;
 import io.stratus.api.dispatch.Jobs;
+import io.stratus.api.resource.KindReads;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
-import io.stratus.api.web.OwnedReads;
 import io.stratus.common.access.Access;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.stratus.common.resource.kinds.Infrastructure;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code infrastructure/Volume}: list, show, create ({@code POST {"addVolume":[{...}]}}), attach
+ * {@code infrastructure/Volume}: its actions (its reads are {@link
+ * io.stratus.api.resource.KindController}'s): create ({@code POST {"addVolume":[{...}]}}), attach
  * and detach ({@code PUT {"attach":[{"server":{"serverId":N},"deviceId":...}]}}, {@code
  * {"detach":[{}]}}), remove ({@code DELETE}). Rights: resource {@code volume}, actions {@code
  * read}, {@code create}, {@code attach}, {@code detach}, {@code remove}.
@@ -33,36 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(Api.BASE + "/infrastructure/Volume")
 public class VolumeController {
-  private static final String SELECT =
-      """
-      SELECT x.id, x.customer_id, x.cloud_account_id, x.region_id, x.data_center_id,
-             x.provider_volume_id, x.name, x.size_gb, x.state, x.server_id, x.device_name,
-             x.owner_user_id, x.created_at
-        FROM volume x
-       WHERE x.customer_id = :customer
-      """;
-  private final OwnedReads reads;
+  private final KindReads reads;
   private final DispatcherGateway dispatcher;
 
-  public VolumeController(OwnedReads reads, DispatcherGateway dispatcher) {
+  public VolumeController(KindReads reads, DispatcherGateway dispatcher) {
     this.reads = reads;
     this.dispatcher = dispatcher;
-  }
-
-  @GetMapping
-  public Map<String, Object> list(
-      Access access, @RequestParam(name = "regionId", required = false) String regionId) {
-    return Map.of(
-        "volumes", reads.listInRegion(access, "volume", SELECT, regionId, (rs, n) -> view(rs)));
-  }
-
-  @GetMapping("/{id}")
-  public Map<String, Object> get(Access access, @PathVariable String id) {
-    long volumeId = Json.pathId(id, "volumeId");
-    return Map.of(
-        "volumes",
-        List.of(
-            reads.get(access, "volume", "read", SELECT, volumeId, "volume", (rs, n) -> view(rs))));
   }
 
   /**
@@ -113,7 +86,7 @@ public class VolumeController {
       if (serverId == null) {
         throw ApiException.badRequest("server.serverId is required");
       }
-      reads.get(access, "volume", "attach", SELECT, volumeId, "volume", (rs, n) -> Map.of());
+      reads.check(Infrastructure.VOLUME, access, "attach", volumeId);
       Map<String, Object> request = new LinkedHashMap<>();
       request.put("serverId", serverId);
       request.put("device", Json.text(attach, "deviceId", 64));
@@ -122,7 +95,7 @@ public class VolumeController {
     }
     if (body.has("detach")) {
       Json.action(body, "detach");
-      reads.get(access, "volume", "detach", SELECT, volumeId, "volume", (rs, n) -> Map.of());
+      reads.check(Infrastructure.VOLUME, access, "detach", volumeId);
       return Jobs.accepted(
           dispatcher.act(access, "POST", "/volumes/" + volumeId + "/detach", null));
     }
@@ -132,24 +105,7 @@ public class VolumeController {
   @DeleteMapping("/{id}")
   public ResponseEntity<Map<String, Object>> remove(Access access, @PathVariable String id) {
     long volumeId = Json.pathId(id, "volumeId");
-    reads.get(access, "volume", "remove", SELECT, volumeId, "volume", (rs, n) -> Map.of());
+    reads.check(Infrastructure.VOLUME, access, "remove", volumeId);
     return Jobs.accepted(dispatcher.act(access, "DELETE", "/volumes/" + volumeId, null));
-  }
-
-  private static Map<String, Object> view(ResultSet rs) throws SQLException {
-    return Json.object(
-        "volumeId", rs.getLong("id"),
-        "providerId", rs.getString("provider_volume_id"),
-        "name", rs.getString("name"),
-        "sizeInGb", rs.getInt("size_gb"),
-        "currentState", rs.getString("state").toUpperCase(java.util.Locale.ROOT),
-        "region", Json.ref("regionId", rs.getLong("region_id")),
-        "dataCenter", Json.ref("dataCenterId", Json.nullableLong(rs, "data_center_id")),
-        "server", Json.ref("serverId", Json.nullableLong(rs, "server_id")),
-        "deviceId", rs.getString("device_name"),
-        "owningAccount", Json.ref("accountId", rs.getLong("cloud_account_id")),
-        "owningUser", Json.ref("userId", Json.nullableLong(rs, "owner_user_id")),
-        "customer", Json.ref("customerId", rs.getLong("customer_id")),
-        "creationTimestamp", Json.time(rs, "created_at"));
   }
 }

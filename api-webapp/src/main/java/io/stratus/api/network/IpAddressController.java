@@ -4,28 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.api.Api;
 import io.stratus.api.dispatch.DispatcherGateway;
 import io.stratus.api.dispatch.Jobs;
+import io.stratus.api.resource.KindReads;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
-import io.stratus.api.web.OwnedReads;
 import io.stratus.common.access.Access;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Locale;
+import io.stratus.common.resource.kinds.Network;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code network/IpAddress}: list, show, request one ({@code POST
+ * {@code network/IpAddress}: its actions (its reads are {@link
+ * io.stratus.api.resource.KindController}'s): request one ({@code POST
  * {"requestAddress":[{"region":{"regionId":N}}]}}), assign and unassign ({@code PUT
  * {"assign":[{"server":{"serverId":N}}]}}, {@code {"unassign":[{}]}}), release ({@code DELETE}).
  * Rights: resource {@code ip_address}, actions {@code read}, {@code create}, {@code assign}, {@code
@@ -34,43 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(Api.BASE + "/network/IpAddress")
 public class IpAddressController {
-  private static final String SELECT =
-      """
-      SELECT x.id, x.customer_id, x.cloud_account_id, x.region_id, x.provider_ip_id, x.address,
-             x.ip_version, x.state, x.server_id, x.owner_user_id, x.created_at
-        FROM ip_address x
-       WHERE x.customer_id = :customer
-      """;
-  private final OwnedReads reads;
+  private final KindReads reads;
   private final DispatcherGateway dispatcher;
 
-  public IpAddressController(OwnedReads reads, DispatcherGateway dispatcher) {
+  public IpAddressController(KindReads reads, DispatcherGateway dispatcher) {
     this.reads = reads;
     this.dispatcher = dispatcher;
-  }
-
-  @GetMapping
-  public Map<String, Object> list(
-      Access access, @RequestParam(name = "regionId", required = false) String regionId) {
-    return Map.of(
-        "ipAddresses",
-        reads.listInRegion(access, "ip_address", SELECT, regionId, (rs, n) -> view(rs)));
-  }
-
-  @GetMapping("/{id}")
-  public Map<String, Object> get(Access access, @PathVariable String id) {
-    long addressId = Json.pathId(id, "ipAddressId");
-    return Map.of(
-        "ipAddresses",
-        List.of(
-            reads.get(
-                access,
-                "ip_address",
-                "read",
-                SELECT,
-                addressId,
-                "IP address",
-                (rs, n) -> view(rs))));
   }
 
   @PostMapping
@@ -98,8 +63,7 @@ public class IpAddressController {
       if (serverId == null) {
         throw ApiException.badRequest("server.serverId is required");
       }
-      reads.get(
-          access, "ip_address", "assign", SELECT, addressId, "IP address", (rs, n) -> Map.of());
+      reads.check(Network.IP_ADDRESS, access, "assign", addressId);
       return Jobs.accepted(
           dispatcher.act(
               access,
@@ -109,8 +73,7 @@ public class IpAddressController {
     }
     if (body.has("unassign")) {
       Json.action(body, "unassign");
-      reads.get(
-          access, "ip_address", "unassign", SELECT, addressId, "IP address", (rs, n) -> Map.of());
+      reads.check(Network.IP_ADDRESS, access, "unassign", addressId);
       return Jobs.accepted(
           dispatcher.act(access, "POST", "/ip-addresses/" + addressId + "/unassign", null));
     }
@@ -120,22 +83,7 @@ public class IpAddressController {
   @DeleteMapping("/{id}")
   public ResponseEntity<Map<String, Object>> release(Access access, @PathVariable String id) {
     long addressId = Json.pathId(id, "ipAddressId");
-    reads.get(access, "ip_address", "remove", SELECT, addressId, "IP address", (rs, n) -> Map.of());
+    reads.check(Network.IP_ADDRESS, access, "remove", addressId);
     return Jobs.accepted(dispatcher.act(access, "DELETE", "/ip-addresses/" + addressId, null));
-  }
-
-  private static Map<String, Object> view(ResultSet rs) throws SQLException {
-    return Json.object(
-        "ipAddressId", rs.getLong("id"),
-        "providerId", rs.getString("provider_ip_id"),
-        "address", rs.getString("address"),
-        "version", rs.getString("ip_version"),
-        "status", rs.getString("state").toUpperCase(Locale.ROOT),
-        "server", Json.ref("serverId", Json.nullableLong(rs, "server_id")),
-        "region", Json.ref("regionId", rs.getLong("region_id")),
-        "owningAccount", Json.ref("accountId", rs.getLong("cloud_account_id")),
-        "owningUser", Json.ref("userId", Json.nullableLong(rs, "owner_user_id")),
-        "customer", Json.ref("customerId", rs.getLong("customer_id")),
-        "creationTimestamp", Json.time(rs, "created_at"));
   }
 }

@@ -12,6 +12,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Refuses, with 400 naming it, a query parameter the operation does not understand where ignoring
@@ -21,9 +22,16 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * parameters of a read are left alone, as enStratus clients send options a read can do without.
  *
  * <p>What an operation understands is read from its handler: the names of its
- * {@code @RequestParam}s, plus {@link #ON_WRITES} which every write accepts.
+ * {@code @RequestParam}s, those a {@link Declared} controller names for the request (e.g. the
+ * filters of the kind at the path), plus {@link #ON_WRITES} which every write accepts.
  */
 public final class UnknownParameters implements HandlerInterceptor {
+  /** A controller whose parameters depend on the path (one controller serving many kinds). */
+  public interface Declared {
+    /** The query parameters the operation at {@code path} (its path variables) understands. */
+    Set<String> parameters(HttpServletRequest request, Map<String, String> path);
+  }
+
   /**
    * {@code reason}: the note enStratus clients send with a delete ({@code ?reason=...}); it cannot
    * change what the action does.
@@ -45,6 +53,15 @@ public final class UnknownParameters implements HandlerInterceptor {
     }
     boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     Set<String> known = declared.computeIfAbsent(method, UnknownParameters::names);
+    if (method.getBean() instanceof Declared controller) {
+      @SuppressWarnings("unchecked")
+      Map<String, String> path =
+          (Map<String, String>)
+              request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+      Set<String> more = new HashSet<>(known);
+      more.addAll(controller.parameters(request, path == null ? Map.of() : path));
+      known = more;
+    }
     Set<String> refused = new TreeSet<>();
     for (String name : parameters.keySet()) {
       if (known.contains(name) || (!read && ON_WRITES.contains(name))) {

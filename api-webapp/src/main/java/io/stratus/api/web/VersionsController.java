@@ -1,9 +1,7 @@
 package io.stratus.api.web;
 
 import io.stratus.api.Api;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.stratus.api.resource.OpenApiDocument;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.http.MediaType;
@@ -13,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public, unsigned paths: {@code GET /api/enstratus} (the versions this API speaks) and the
- * OpenAPI document of the whole API.
+ * OpenAPI document of the whole API ({@link OpenApiDocument}).
  */
 @RestController
 public class VersionsController {
@@ -21,14 +19,7 @@ public class VersionsController {
   private final byte[] openApi;
 
   public VersionsController() {
-    try (InputStream in = VersionsController.class.getResourceAsStream("/openapi.json")) {
-      if (in == null) {
-        throw new IllegalStateException("openapi.json is missing from the build");
-      }
-      openApi = in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    openApi = OpenApiDocument.bytes();
   }
 
   /**

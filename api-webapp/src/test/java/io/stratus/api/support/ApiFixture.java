@@ -70,11 +70,17 @@ public final class ApiFixture implements AutoCloseable {
   }
 
   public static ApiFixture readOnly(String purpose, int pageSize) throws IOException {
+    return readOnly(purpose, pageSize, Map.of());
+  }
+
+  /** {@link #readOnly(String, int)} with extra {@code api.properties} keys. */
+  public static ApiFixture readOnly(String purpose, int pageSize, Map<String, String> extra)
+      throws IOException {
     KmFixture km = KmFixture.start(purpose, null);
     try {
       SchemaMigrator.stratus(km.mainDataSource()).migrate();
       // Nothing here acts, so no Dispatcher answers at this address.
-      return start(null, km, "https://127.0.0.1:9", pageSize, Map.of(), true);
+      return start(null, km, "https://127.0.0.1:9", pageSize, extra, true);
     } catch (IOException | RuntimeException e) {
       km.close();
       throw e;

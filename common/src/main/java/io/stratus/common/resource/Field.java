@@ -26,6 +26,9 @@ import java.util.function.UnaryOperator;
  * @param nameJoin the join the name's expression needs, or null
  * @param text for {@link FieldType#STRING}: how the stored text is shown (as stored if null)
  * @param label the console's column heading; null when the console's list does not show it
+ * @param parts for a {@link FieldType#REF}: further fields of the related row written inside its
+ *     object after the id (e.g. an account's {@code cloud} with its {@code name}), read through the
+ *     kind's joins; empty for other fields
  */
 public record Field(
     String json,
@@ -40,10 +43,12 @@ public record Field(
     List<String> joins,
     String nameJoin,
     UnaryOperator<String> text,
-    String label) {
+    String label,
+    List<Field> parts) {
 
   public Field {
     joins = List.copyOf(joins);
+    parts = List.copyOf(parts);
   }
 
   static Field of(String json, String sql, FieldType type) {
@@ -60,7 +65,8 @@ public record Field(
         List.of(),
         null,
         null,
-        null);
+        null,
+        List.of());
   }
 
   static Field ref(String json, String refId, String sql, String link, FieldType type) {
@@ -77,43 +83,66 @@ public record Field(
         List.of(),
         null,
         null,
-        null);
+        null,
+        List.of());
   }
 
   Field withLevel(DetailLevel newLevel) {
     return new Field(
         json, sql, type, newLevel, absent, refId, link, nameSql, named, joins, nameJoin, text,
-        label);
+        label, parts);
   }
 
   Field withAbsent(Absent newAbsent) {
     return new Field(
         json, sql, type, level, newAbsent, refId, link, nameSql, named, joins, nameJoin, text,
-        label);
+        label, parts);
   }
 
   Field withName(String newNameSql, boolean inApi, String join) {
     return new Field(
-        json, sql, type, level, absent, refId, link, newNameSql, inApi, joins, join, text, label);
+        json,
+        sql,
+        type,
+        level,
+        absent,
+        refId,
+        link,
+        newNameSql,
+        inApi,
+        joins,
+        join,
+        text,
+        label,
+        parts);
   }
 
   Field withJoin(String join) {
     List<String> more = new ArrayList<>(joins);
     more.add(join);
     return new Field(
-        json, sql, type, level, absent, refId, link, nameSql, named, more, nameJoin, text, label);
+        json, sql, type, level, absent, refId, link, nameSql, named, more, nameJoin, text, label,
+        parts);
   }
 
   Field withText(UnaryOperator<String> newText) {
     return new Field(
         json, sql, type, level, absent, refId, link, nameSql, named, joins, nameJoin, newText,
-        label);
+        label, parts);
   }
 
   Field withLabel(String newLabel) {
     return new Field(
         json, sql, type, level, absent, refId, link, nameSql, named, joins, nameJoin, text,
-        newLabel);
+        newLabel, parts);
+  }
+
+  Field withPart(Field part) {
+    List<Field> more = new ArrayList<>(parts);
+    more.add(part);
+    return new Field(
+        json, sql, type, level, absent, refId, link, nameSql, named, joins, nameJoin, text, label,
+        more);
   }
 
   /** The value as shown, for a {@link FieldType#STRING}. */

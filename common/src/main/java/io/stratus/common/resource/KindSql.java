@@ -25,6 +25,7 @@ public final class KindSql {
    * @param fields the fields read, in order
    * @param positions for each of {@code fields}, its column (1-based)
    * @param namePositions for each of {@code fields}, its name's column, or 0 when not read
+   * @param partPositions for each of {@code fields}, the columns of its {@link Field#parts()}
    * @param ownerUser the column of the owning user, or 0 when not read
    * @param ownerGroup the column of the owning group, or 0 when not read
    */
@@ -34,6 +35,7 @@ public final class KindSql {
       List<Field> fields,
       int[] positions,
       int[] namePositions,
+      int[][] partPositions,
       int ownerUser,
       int ownerGroup) {}
 
@@ -48,6 +50,7 @@ public final class KindSql {
     Set<String> joins = new LinkedHashSet<>(kind.joins());
     int[] positions = new int[fields.size()];
     int[] namePositions = new int[fields.size()];
+    int[][] partPositions = new int[fields.size()][];
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
       columns.add(f.sql());
@@ -60,6 +63,11 @@ public final class KindSql {
         if (f.nameJoin() != null) {
           joins.add(f.nameJoin());
         }
+      }
+      partPositions[i] = new int[f.parts().size()];
+      for (int p = 0; p < f.parts().size(); p++) {
+        columns.add(f.parts().get(p).sql());
+        partPositions[i][p] = columns.size();
       }
     }
     int ownerUser = 0;
@@ -83,6 +91,7 @@ public final class KindSql {
         fields,
         positions,
         namePositions,
+        partPositions,
         ownerUser,
         ownerGroup);
   }

@@ -258,6 +258,18 @@ public record ResourceKind(
       return replaceLast(last().withJoin(join));
     }
 
+    /**
+     * The last field (a reference) also writes the related row's {@code json}, a string read by
+     * {@code sql} (through the kind's joins), inside its object after the id.
+     */
+    public Builder part(String json, String sql) {
+      Field ref = last();
+      if (ref.type() != FieldType.REF) {
+        throw new IllegalStateException(name + ": only a reference has parts, not " + ref.json());
+      }
+      return replaceLast(ref.withPart(Field.of(json, sql, FieldType.STRING)));
+    }
+
     /** The console's list shows the last field under this heading. */
     public Builder label(String heading) {
       return replaceLast(last().withLabel(heading));

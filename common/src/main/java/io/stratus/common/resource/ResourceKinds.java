@@ -1,10 +1,12 @@
 package io.stratus.common.resource;
 
+import io.stratus.common.resource.kinds.Admin;
 import io.stratus.common.resource.kinds.Geography;
 import io.stratus.common.resource.kinds.Infrastructure;
 import io.stratus.common.resource.kinds.Network;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Every declared resource kind; the API, its OpenAPI document and the console read this list. */
 public final class ResourceKinds {
@@ -24,6 +26,20 @@ public final class ResourceKinds {
           Network.FIREWALL,
           Network.FIREWALL_RULE,
           Network.IP_ADDRESS);
+
+  /**
+   * Every kind the API lists and documents: {@link #ALL}, and the customer's cloud accounts. The
+   * console lists accounts on a page of its own and offers them in its filters by reading {@code
+   * cloud_account} directly, so {@link Admin#ACCOUNT} joins {@link #ALL} (and with it {@link
+   * #named}, which the console reads) only when the console moves onto it.
+   */
+  public static final List<ResourceKind> API =
+      Stream.concat(ALL.stream(), Stream.of(Admin.ACCOUNT)).toList();
+
+  /** The kind the API serves at {@code family/name}, e.g. {@code infrastructure/Snapshot}. */
+  public static Optional<ResourceKind> served(String family, String name) {
+    return API.stream().filter(k -> k.family().equals(family) && k.name().equals(name)).findFirst();
+  }
 
   /** The kind enStratus calls {@code name}, e.g. {@code Snapshot}. */
   public static Optional<ResourceKind> named(String name) {
