@@ -1,0 +1,129 @@
+package io.stratus.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.stratus.console.support.Browser;
+import io.stratus.console.support.ConsoleFixture;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A server's page and the launch wizard in a real browser, over a whole platform with the local
+ * cloud's simulated VMs: what the page says of a server launched with the data centre left to the
+ * cloud (the product once, the data centre the cloud chose, the description, an agent never seen)
+ * and the words its suggestion lists offer.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServerPageIT {
+  private static final Duration JOB_LIMIT = Duration.ofSeconds(60);
+
+  private static ConsoleFixture fixture;
+  private static ConsoleFixture.Customer acme;
+  private static Browser browser;
+  private static String serverUrl;
+  private static long serverId;
+
+  @BeforeAll
+  static void startPlatform() throws Exception {
+    fixture =
+        ConsoleFixture.start(
+            "server-page", "regions=sim-1\nregion.sim-1.mode=simulated\n", Map.of());
+    fixture.defineLocalCloud();
+    acme = fixture.newCustomer("acme");
+    browser = new Browser(1280, 900);
+    browser.signIn(fixture.url(), acme.email(), acme.password());
+    fixture.addLocalAccount(browser, "local");
+    assertEquals("COMPLETE", browser.awaitText("#job-status", JOB_LIMIT, "COMPLETE", "ERROR"));
+    browser.open(fixture.url() + "/servers/launch");
+    browser.go("#next");
+    browser.go("#next");
+    new Select(browser.find("#dataCenter")).selectByValue(""); // let the cloud choose
+    new Select(browser.find("#image")).selectByIndex(0);
+    new Select(browser.find("#product")).selectByIndex(0);
+    browser.find("#name").sendKeys("batch-1");
+    browser.find("#description").sendKeys("nightly batch");
+    browser.go("#launch-submit");
+    assertEquals("COMPLETE", browser.awaitText("#job-status", JOB_LIMIT, "COMPLETE", "ERROR"));
+    browser.go("dl.facts a");
+    serverUrl = browser.driver().getCurrentUrl();
+    serverId = Long.parseLong(serverUrl.replaceAll(".*/servers/", ""));
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void shouldShowTheProductOnceTheDataCentreTheCloudChoseAndTheDescription() {
+    browser.open(serverUrl);
+    assertEquals("Small (1 CPU, 256 MB)", browser.text("#server-product"));
+    assertEquals("sim-1a", browser.text("#server-data-center"), "the local cloud's default");
+    assertEquals("nightly batch", browser.text("#server-description"));
+  }
+
+  @Test
+  @Order(2)
+  void shouldSayNeverForAnAgentNeverSeen() {
+    fixture
+        .jdbc()
+        .sql("INSERT INTO guest_agent (customer_id, server_id, state) VALUES (?, ?, 'pending')")
+        .params(acme.id(), serverId)
+        .update();
+    browser.open(serverUrl);
+    assertEquals("pending (last seen never)", browser.text("#agent-state"));
+  }
+
+  @Test
+  @Order(3)
+  void shouldNameEveryEventScriptSuggestion() {
+    fixture
+        .jdbc()
+        .sql(
+            "UPDATE guest_agent SET state = 'reachable', last_seen_at = NOW(3) WHERE server_id = ?")
+        .param(serverId)
+        .update();
+    browser.open(serverUrl);
+    assertFalse(browser.text("#agent-state").contains("never"));
+    List<String> words = optionWords("#script-names option");
+    assertEquals(
+        List.of(
+            "scaleCheck",
+            "addUser",
+            "removeUser",
+            "mount",
+            "unmount",
+            "format",
+            "configureService",
+            "backupService"),
+        words);
+  }
+
+  /** Each option's words, or its value and words apart when they differ. */
+  @SuppressWarnings("unchecked")
+  private static List<String> optionWords(String css) {
+    return (List<String>)
+        browser
+            .driver()
+            .executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0]))"
+                    + ".map(o => o.textContent.trim() === o.value"
+                    + " ? o.value : o.value + ' reads ' + o.textContent.trim());",
+                css);
+  }
+}
