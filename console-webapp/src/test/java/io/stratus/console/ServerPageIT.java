@@ -2,6 +2,7 @@ package io.stratus.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.console.support.Browser;
 import io.stratus.console.support.ConsoleFixture;
@@ -14,13 +15,17 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A server's page and the launch wizard in a real browser, over a whole platform with the local
  * cloud's simulated VMs: what the page says of a server launched with the data centre left to the
  * cloud (the product once, the data centre the cloud chose, the description, an agent never seen)
- * and the words its suggestion lists offer.
+ * and the words its suggestion lists offer; the launch wizard offering only firewalls a server can
+ * be put behind, and refusing a deleted one before anything is dispatched.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServerPageIT {
@@ -112,6 +117,74 @@ class ServerPageIT {
             "configureService",
             "backupService"),
         words);
+  }
+
+  @Test
+  @Order(4)
+  void shouldOfferOnlyUsableFirewallsAndRefuseADeletedOneBeforeAnyJob() {
+    createFirewall("web");
+    createFirewall("old");
+    long old =
+        fixture
+            .jdbc()
+            .sql("SELECT id FROM firewall WHERE customer_id = ? AND name = 'old'")
+            .param(acme.id())
+            .query(Long.class)
+            .single();
+    browser.open(fixture.url() + "/firewalls/" + old);
+    browser.find("#remove-firewall").click();
+    browser.driver().switchTo().alert().accept();
+    awaitJob();
+
+    openLaunchDetails();
+    List<String> offered =
+        browser.driver().findElements(By.cssSelector("input[name=firewalls]")).stream()
+            .map(e -> e.findElement(By.xpath("..")).getText().strip())
+            .toList();
+    assertEquals(List.of("web"), offered, "the deleted firewall is not offered");
+
+    // A form kept open from before the removal still sends the deleted firewall.
+    int servers = count("server");
+    int jobs = count("job");
+    browser
+        .driver()
+        .executeScript(
+            "const box = document.querySelector('input[name=firewalls]');"
+                + "box.value = arguments[0]; box.checked = true;",
+            String.valueOf(old));
+    new Select(browser.find("#image")).selectByIndex(0);
+    new Select(browser.find("#product")).selectByIndex(0);
+    browser.find("#name").sendKeys("behind-old");
+    browser.go("#launch-submit");
+    assertTrue(
+        browser.text("#problem").contains("firewall old is deleted"), browser.text("#problem"));
+    assertEquals("behind-old", browser.find("#name").getAttribute("value"), "the form keeps it");
+    assertTrue(browser.has("#launch-submit"), "the form is shown again");
+    assertEquals(servers, count("server"), "no server row left pending");
+    assertEquals(jobs, count("job"), "nothing dispatched");
+  }
+
+  private static void createFirewall(String name) {
+    browser.open(fixture.url() + "/firewalls");
+    browser.find("#firewall-name").sendKeys(name);
+    browser.go("#create-firewall");
+    awaitJob();
+  }
+
+  private static void openLaunchDetails() {
+    browser.open(fixture.url() + "/servers/launch");
+    browser.go("#next");
+    browser.go("#next");
+  }
+
+  private static void awaitJob() {
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .until(ExpectedConditions.urlMatches(".*/jobs/\\d+$"));
+    assertEquals("COMPLETE", browser.awaitText("#job-status", JOB_LIMIT, "COMPLETE", "ERROR"));
+  }
+
+  private static int count(String table) {
+    return fixture.jdbc().sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
   }
 
   /** Each option's words, or its value and words apart when they differ. */
