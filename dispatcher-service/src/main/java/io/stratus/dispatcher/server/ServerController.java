@@ -15,6 +15,7 @@ import io.stratus.dispatcher.action.Resources.Target;
 import io.stratus.dispatcher.agent.AgentBootstrap;
 import io.stratus.dispatcher.web.Checks;
 import io.stratus.dispatcher.web.DispatchException;
+import io.stratus.dispatcher.web.States;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,10 +101,14 @@ public class ServerController extends ActionController {
       throw DispatchException.unsupported("this cloud cannot put servers behind firewalls");
     }
     for (Long firewall : firewalls) {
-      Resources.inRegion(
-          resources.owned("firewall", customer, Checks.required(firewall, "firewallIds[]")),
-          regionId,
-          "firewall");
+      Map<String, Object> row =
+          Resources.inRegion(
+              resources.owned("firewall", customer, Checks.required(firewall, "firewallIds[]")),
+              regionId,
+              "firewall");
+      // A deleted (or not yet created) firewall would fail the launch in the cloud, leaving a
+      // server row that never runs: refuse it before anything is recorded.
+      States.require(row, "firewall", "used for a new server", "active");
     }
     if (request.userData() != null && !can.supportsUserData()) {
       throw DispatchException.unsupported("this cloud does not take user data");
