@@ -102,8 +102,8 @@ class PeopleIT {
     browser.find("#role-name").sendKeys("Server readers");
     browser.find("#role-description").sendKeys("sees every server");
     browser.go("#create-role");
-    browser.find("#right-resource").sendKeys("server");
-    browser.find("#right-action").sendKeys("read");
+    new Select(browser.find("#right-resource")).selectByValue("server");
+    new Select(browser.find("#right-action")).selectByValue("read");
     new Select(browser.find("#right-qualifier")).selectByValue("ANY");
     browser.go("#add-right-submit");
     String rights = browser.text("#role-rights");
@@ -134,6 +134,42 @@ class PeopleIT {
 
   @Test
   @Order(3)
+  void shouldRefuseARightNotInTheListWithTheFormAgain() {
+    long role =
+        fixture
+            .jdbc()
+            .sql("SELECT id FROM role WHERE customer_id = ? AND name = 'Server readers'")
+            .param(customer.id())
+            .query(Long.class)
+            .single();
+    browser.open(fixture.url() + "/people/roles/" + role);
+    assertTrue(
+        new Select(browser.find("#right-action"))
+            .getOptions().stream().anyMatch(o -> "script".equals(o.getAttribute("value"))),
+        "every action a right is checked for is offered");
+    // What a hand-made request sends: a right nobody checks.
+    browser
+        .driver()
+        .executeScript(
+            "document.querySelector('#right-resource').add(new Option('bogus', 'bogus', true, true));"
+                + "document.querySelector('#right-action').add(new Option('fly', 'fly', true, true));");
+    browser.go("#add-right-submit");
+    assertTrue(
+        browser.text("#problem").contains("'bogus' is not a resource type"),
+        browser.text("#problem"));
+    assertTrue(browser.has("#add-right-submit"), "the form is shown again");
+    assertEquals(
+        0,
+        fixture
+            .jdbc()
+            .sql("SELECT COUNT(*) FROM role_right WHERE role_id = ? AND resource_type = 'bogus'")
+            .param(role)
+            .query(Integer.class)
+            .single());
+  }
+
+  @Test
+  @Order(4)
   void shouldShowAnApiKeysSecretOnceAndRevokeIt() throws Exception {
     browser.open(fixture.url() + "/api-keys");
     browser.find("#key-name").sendKeys("ci");
@@ -173,7 +209,7 @@ class PeopleIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void shouldFindTheUsersCreationInTheAuditLog() throws Exception {
     browser.open(fixture.url() + "/audit");
     browser.find("#filter-actor").sendKeys(customer.email());

@@ -11,6 +11,7 @@ import io.stratus.console.signin.SignedInSessions;
 import io.stratus.console.web.NotFound;
 import io.stratus.console.web.Reads;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -31,37 +32,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class PeopleController {
   static final List<String> QUALIFIERS = IdentityRules.QUALIFIERS;
-
-  /** The resource types rights are usually given on, offered in the form (others may be typed). */
-  static final List<String> RESOURCES =
-      List.of(
-          "*",
-          "account",
-          "server",
-          "machine_image",
-          "volume",
-          "snapshot",
-          "ip_address",
-          "firewall",
-          "job",
-          "user",
-          "group",
-          "role",
-          "api_key",
-          "audit_event");
-
-  static final List<String> ACTIONS =
-      List.of(
-          "*",
-          "read",
-          "create",
-          "update",
-          "remove",
-          "launch",
-          "start",
-          "stop",
-          "reboot",
-          "terminate");
 
   private final Reads reads;
   private final IdentityAudit identity;
@@ -349,6 +319,10 @@ public class PeopleController {
   @GetMapping("/people/roles/{id}")
   String role(Access access, @PathVariable long id, Model model) {
     access.require("role", "read");
+    return showRole(access, id, model);
+  }
+
+  private String showRole(Access access, long id, Model model) {
     Map<String, Object> params = Reads.params(access);
     params.put("id", id);
     model.addAttribute("role", role(access, id));
@@ -370,8 +344,8 @@ public class PeopleController {
             "SELECT g.id, g.name FROM group_role gr JOIN user_group g ON g.id = gr.group_id"
                 + " WHERE gr.role_id = :id AND gr.customer_id = :customer ORDER BY g.name",
             params));
-    model.addAttribute("resources", RESOURCES);
-    model.addAttribute("actions", ACTIONS);
+    model.addAttribute("resources", KnownRights.RESOURCES);
+    model.addAttribute("actions", KnownRights.ACTIONS);
     model.addAttribute("qualifiers", QUALIFIERS);
     return "role";
   }
@@ -384,7 +358,17 @@ public class PeopleController {
       @PathVariable long id,
       @RequestParam String resourceType,
       @RequestParam String action,
-      @RequestParam String qualifier) {
+      @RequestParam String qualifier,
+      Model model,
+      HttpServletResponse response) {
+    String problem = KnownRights.problem(resourceType, action);
+    if (problem != null) {
+      access.require("role", "update");
+      response.setStatus(400);
+      model.addAttribute(
+          "problem", Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + ".");
+      return showRole(access, id, model);
+    }
     return update(
         "role",
         id,
