@@ -75,6 +75,12 @@ class PeopleIT {
             .single();
     assertTrue(hash.startsWith("$argon2id$"), "kept only as its Argon2id hash");
 
+    // The form answered with a redirect to the user's page: a refresh shows the password no more.
+    assertTrue(userUrl.matches(".*/people/users/\\d+$"), userUrl);
+    browser.driver().navigate().refresh();
+    assertFalse(browser.has("#new-password"), "shown once, not on a refresh");
+    assertFalse(browser.driver().getPageSource().contains(password));
+
     // Shown once: the user's page does not show it again.
     browser.open(fixture.url() + "/people");
     browser.driver().findElement(By.linkText(EMAIL)).click();
@@ -187,6 +193,20 @@ class PeopleIT {
             .query(byte[].class)
             .single();
     assertFalse(new String(sealed).contains(secret), "kept only sealed");
+    assertFalse(browser.driver().getCurrentUrl().contains(secret), "never in an address");
+
+    // The form answered with a redirect: a refresh makes no second key and shows no secret.
+    browser.driver().navigate().refresh();
+    assertFalse(browser.has("#new-secret-key"), "shown once, not on a refresh");
+    assertEquals(
+        1,
+        fixture
+            .jdbc()
+            .sql("SELECT COUNT(*) FROM api_key WHERE customer_id = ? AND name = 'ci'")
+            .param(customer.id())
+            .query(Integer.class)
+            .single(),
+        "one key");
 
     browser.open(fixture.url() + "/api-keys");
     assertFalse(browser.driver().getPageSource().contains(secret), "never shown again");

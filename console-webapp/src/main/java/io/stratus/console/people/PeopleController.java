@@ -9,6 +9,7 @@ import io.stratus.common.identity.People.NewUser;
 import io.stratus.console.signin.ConsoleUser;
 import io.stratus.console.signin.SignedInSessions;
 import io.stratus.console.web.NotFound;
+import io.stratus.console.web.OnceShown;
 import io.stratus.console.web.Reads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * People: the customer's users, groups and roles. Users are created with a random first password
@@ -37,7 +39,14 @@ public class PeopleController {
   private final IdentityAudit identity;
   private final SignedInSessions sessions;
 
-  public PeopleController(Reads reads, IdentityAudit identity, SignedInSessions sessions) {
+  /** The session slot of a first or reset password, until the user's page shows it. */
+  private static final String NEW_PASSWORD = "password";
+
+  private final OnceShown once;
+
+  public PeopleController(
+      Reads reads, IdentityAudit identity, SignedInSessions sessions, OnceShown once) {
+    this.once = once;
     this.reads = reads;
     this.identity = identity;
     this.sessions = sessions;
@@ -75,7 +84,7 @@ public class PeopleController {
     return "people";
   }
 
-  /** Creates a user with a random first password, shown on the page this answers with, once. */
+  /** Creates a user with a random first password, shown once on the user's page it redirects to. */
   @PostMapping("/people/users")
   String createUser(
       Access access,
@@ -84,7 +93,7 @@ public class PeopleController {
       @RequestParam String email,
       @RequestParam(defaultValue = "") String displayName,
       @RequestParam(defaultValue = "0") long role,
-      Model model) {
+      RedirectAttributes flash) {
     access.require("user", "create");
     NewUser created =
         identity
@@ -95,14 +104,21 @@ public class PeopleController {
                 displayName,
                 List.of(),
                 role == 0 ? List.of() : List.of(role));
-    model.addAttribute("password", created.password());
-    model.addAttribute("flash", "User " + created.email() + " created.");
-    return user(access, created.userId(), model);
+    once.keep(
+        request,
+        access.customerId(),
+        NEW_PASSWORD,
+        String.valueOf(created.userId()),
+        created.password());
+    flash.addFlashAttribute("flash", "User " + created.email() + " created.");
+    return "redirect:/people/users/" + created.userId();
   }
 
   @GetMapping("/people/users/{id}")
-  String user(Access access, @PathVariable long id, Model model) {
+  String user(Access access, HttpServletRequest request, @PathVariable long id, Model model) {
     access.require("user", "read");
+    once.take(request, access.customerId(), NEW_PASSWORD, String.valueOf(id))
+        .ifPresent(password -> model.addAttribute("password", password));
     Map<String, Object> params = Reads.params(access);
     params.put("id", id);
     model.addAttribute(
@@ -152,20 +168,21 @@ public class PeopleController {
         });
   }
 
-  /** A new random password for the user, shown once on the page this answers with. */
+  /** A new random password for the user, shown once on the user's page it redirects to. */
   @PostMapping("/people/users/{id}/password")
   String resetPassword(
       Access access,
       ConsoleUser me,
       HttpServletRequest request,
       @PathVariable long id,
-      Model model) {
+      RedirectAttributes flash) {
     access.require("user", "update");
     String password = identity.people().resetPassword(IdentityAudit.actor(access, me, request), id);
     sessions.endAll(id, null);
-    model.addAttribute("password", password);
-    model.addAttribute("flash", "A new password for " + userRow(access, id).get("email") + ".");
-    return user(access, id, model);
+    once.keep(request, access.customerId(), NEW_PASSWORD, String.valueOf(id), password);
+    flash.addFlashAttribute(
+        "flash", "A new password for " + userRow(access, id).get("email") + ".");
+    return "redirect:/people/users/" + id;
   }
 
   @PostMapping("/people/users/{id}/roles")
