@@ -164,6 +164,65 @@ class ServerPageIT {
     assertEquals(jobs, count("job"), "nothing dispatched");
   }
 
+  @Test
+  @Order(5)
+  void shouldSayJobsAndWhatTheyAreAboutInWords() {
+    browser.open(fixture.url() + "/jobs");
+    String jobs = browser.find("main").getText();
+    assertTrue(jobs.contains("Launch server") && jobs.contains("server batch-1"), jobs);
+    assertTrue(jobs.contains("Add cloud account") && jobs.contains("account local"), jobs);
+    assertFalse(jobs.contains("server.launch") || jobs.contains("cloud_account"), jobs);
+    browser.driver().findElement(By.linkText("server batch-1")).click();
+    assertEquals(serverUrl, browser.driver().getCurrentUrl(), "the job links to its server");
+
+    browser.open(serverUrl);
+    browser.driver().findElement(By.cssSelector("a[href^='/jobs/']")).click();
+    assertTrue(browser.text("h1").endsWith(": Launch server"), browser.text("h1"));
+    assertEquals("server batch-1", browser.text("#job-about"));
+  }
+
+  @Test
+  @Order(6)
+  void shouldLabelTheAccountFormInWords() {
+    browser.open(fixture.url() + "/accounts/new");
+    browser.go("#next");
+    assertEquals("Access key", browser.text("label[for=field-accessKey]"));
+    assertEquals("Secret key", browser.text("label[for=field-secretKey]"));
+  }
+
+  @Test
+  @Order(7)
+  void shouldAnswerAVisitToAFormsAddressWith405InWords() throws Exception {
+    browser.open(serverUrl + "/stop");
+    assertEquals("Not a page to visit", browser.text("h1"));
+    assertTrue(browser.text("#problem").contains("takes a form"), browser.text("#problem"));
+    var status =
+        java.net.http.HttpClient.newBuilder()
+            .sslContext(installationTrust())
+            .build()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(serverUrl + "/stop"))
+                    .header(
+                        "Cookie",
+                        "STRATUS_SESSION="
+                            + browser.manage().getCookieNamed("STRATUS_SESSION").getValue())
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding())
+            .statusCode();
+    assertEquals(405, status);
+  }
+
+  /** Trusts the installation's CA, as a browser that was told to would. */
+  private static javax.net.ssl.SSLContext installationTrust() throws Exception {
+    javax.net.ssl.TrustManagerFactory trust =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(fixture.platform().km().tls("console").trustStore());
+    javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+
   private static void createFirewall(String name) {
     browser.open(fixture.url() + "/firewalls");
     browser.find("#firewall-name").sendKeys(name);
