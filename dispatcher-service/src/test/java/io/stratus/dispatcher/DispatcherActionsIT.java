@@ -291,7 +291,8 @@ class DispatcherActionsIT {
     assertEquals("terminated", state(serverId));
     Answer stop = console.post("/servers/" + serverId + "/stop", Map.of());
     assertEquals(409, stop.status());
-    assertTrue(stop.error().contains("terminated"), stop.error());
+    assertTrue(
+        stop.error().endsWith("is terminated; it can be stopped only when running"), stop.error());
     long alive = platform.cloud().vmProcesses().stream().filter(ProcessHandle::isAlive).count();
     assertEquals(0, alive, "no VM process left running");
   }

@@ -147,21 +147,21 @@ public class ServerController extends ActionController {
   @PostMapping("/{id}/start")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket start(Actor actor, @PathVariable long id) {
-    return act(actor, id, Action.SERVER_START, "stopped");
+    return act(actor, id, Action.SERVER_START, "started", "stopped");
   }
 
   @Requires(resource = "server", action = "stop", owned = true)
   @PostMapping("/{id}/stop")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket stop(Actor actor, @PathVariable long id) {
-    return act(actor, id, Action.SERVER_STOP, "running");
+    return act(actor, id, Action.SERVER_STOP, "stopped", "running");
   }
 
   @Requires(resource = "server", action = "reboot", owned = true)
   @PostMapping("/{id}/reboot")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket reboot(Actor actor, @PathVariable long id) {
-    return act(actor, id, Action.SERVER_REBOOT, "running");
+    return act(actor, id, Action.SERVER_REBOOT, "rebooted", "running");
   }
 
   @Requires(resource = "server", action = "terminate", owned = true)
@@ -172,6 +172,7 @@ public class ServerController extends ActionController {
         actor,
         id,
         Action.SERVER_TERMINATE,
+        "terminated",
         "pending",
         "running",
         "stopping",
@@ -206,9 +207,12 @@ public class ServerController extends ActionController {
     return schedules.view(actor.customerId(), id);
   }
 
-  private JobTicket act(Actor actor, long id, Action action, String... allowedStates) {
-    String verb = action.kind().substring(action.kind().indexOf('.') + 1);
-    Target server = resources.actionable("server", actor.customerId(), id, verb, allowedStates);
+  /**
+   * @param done what the action does to the server, in words for a refusal ("it can be started only
+   *     when stopped")
+   */
+  private JobTicket act(Actor actor, long id, Action action, String done, String... allowedStates) {
+    Target server = resources.actionable("server", actor.customerId(), id, done, allowedStates);
     if (server.row().get("provider_server_id") == null && action != Action.SERVER_TERMINATE) {
       throw DispatchException.conflict(
           "server " + id + " is still being launched; try again when it is running");
