@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.Select;
  * People, API keys and the audit log in a real browser: the customer's administrator creates a
  * user, whose first password is shown once and signs the user in; gives it a role with one right
  * and puts it in a group; creates an API key, whose secret is shown once, and revokes it; finds the
- * user's creation in the audit log. No cloud account is needed.
+ * user's creation in the audit log; asks before disabling the user. No cloud account is needed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeopleIT {
@@ -242,5 +242,38 @@ class PeopleIT {
 
     browser.open(fixture.url() + "/audit?actor=nobody-at-all");
     assertFalse(browser.has("#audit-list"), "no events match");
+  }
+
+  @Test
+  @Order(6)
+  void shouldAskBeforeDisablingAUserWithoutAScript() {
+    browser.open(userUrl);
+    browser.go("#disable-user");
+    assertTrue(browser.text("h1").contains("Disable " + EMAIL), browser.text("h1"));
+    assertEquals("active", userStatus(), "asking changes nothing");
+    browser.go("#cancel-disable");
+    assertEquals(userUrl, browser.driver().getCurrentUrl());
+    assertEquals("active", browser.text("#user-status"));
+
+    // The status form sent without the confirmation only leads to the question.
+    browser.go("#disable-user");
+    browser.driver().executeScript("document.querySelector('input[name=confirmed]').remove();");
+    browser.go("#confirm-disable");
+    assertTrue(browser.has("#confirm-disable"), "asked again");
+    assertEquals("active", userStatus());
+
+    browser.go("#confirm-disable");
+    assertEquals(userUrl, browser.driver().getCurrentUrl());
+    assertEquals("disabled", browser.text("#user-status"));
+    assertEquals("disabled", userStatus());
+  }
+
+  private static String userStatus() {
+    return fixture
+        .jdbc()
+        .sql("SELECT status FROM user_account WHERE email = ?")
+        .param(EMAIL)
+        .query(String.class)
+        .single();
   }
 }

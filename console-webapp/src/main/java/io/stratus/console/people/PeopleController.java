@@ -146,14 +146,33 @@ public class PeopleController {
     return "user";
   }
 
-  /** Disables or enables a user: a disabled user cannot sign in, nor use its API keys. */
+  /**
+   * Asks before a user is disabled: the page says what follows and sends the confirmed form (no
+   * script needed).
+   */
+  @GetMapping("/people/users/{id}/disable")
+  String confirmDisable(Access access, @PathVariable long id, Model model) {
+    access.require("user", "update");
+    model.addAttribute("user", userRow(access, id));
+    return "user-disable";
+  }
+
+  /**
+   * Disables or enables a user: a disabled user cannot sign in, nor use its API keys. Disabling
+   * takes the confirmation page's {@code confirmed=yes}; without it the browser is sent there.
+   */
   @PostMapping("/people/users/{id}/status")
   String status(
       Access access,
       ConsoleUser me,
       HttpServletRequest request,
       @PathVariable long id,
-      @RequestParam String status) {
+      @RequestParam String status,
+      @RequestParam(defaultValue = "") String confirmed) {
+    if (!"active".equals(status) && !"yes".equals(confirmed)) {
+      access.require("user", "update");
+      return "redirect:/people/users/" + id + "/disable";
+    }
     return update(
         "user",
         id,
