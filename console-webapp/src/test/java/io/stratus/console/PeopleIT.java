@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.Select;
  * People, API keys and the audit log in a real browser: the customer's administrator creates a
  * user, whose first password is shown once and signs the user in; gives it a role with one right
  * and puts it in a group; creates an API key, whose secret is shown once, and revokes it; finds the
- * user's creation in the audit log. No cloud account is needed.
+ * user's creation in the audit log; asks before disabling the user. No cloud account is needed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeopleIT {
@@ -75,6 +75,12 @@ class PeopleIT {
             .single();
     assertTrue(hash.startsWith("$argon2id$"), "kept only as its Argon2id hash");
 
+    // The form answered with a redirect to the user's page: a refresh shows the password no more.
+    assertTrue(userUrl.matches(".*/people/users/\\d+$"), userUrl);
+    browser.driver().navigate().refresh();
+    assertFalse(browser.has("#new-password"), "shown once, not on a refresh");
+    assertFalse(browser.driver().getPageSource().contains(password));
+
     // Shown once: the user's page does not show it again.
     browser.open(fixture.url() + "/people");
     browser.driver().findElement(By.linkText(EMAIL)).click();
@@ -102,8 +108,8 @@ class PeopleIT {
     browser.find("#role-name").sendKeys("Server readers");
     browser.find("#role-description").sendKeys("sees every server");
     browser.go("#create-role");
-    browser.find("#right-resource").sendKeys("server");
-    browser.find("#right-action").sendKeys("read");
+    new Select(browser.find("#right-resource")).selectByValue("server");
+    new Select(browser.find("#right-action")).selectByValue("read");
     new Select(browser.find("#right-qualifier")).selectByValue("ANY");
     browser.go("#add-right-submit");
     String rights = browser.text("#role-rights");
@@ -134,6 +140,42 @@ class PeopleIT {
 
   @Test
   @Order(3)
+  void shouldRefuseARightNotInTheListWithTheFormAgain() {
+    long role =
+        fixture
+            .jdbc()
+            .sql("SELECT id FROM role WHERE customer_id = ? AND name = 'Server readers'")
+            .param(customer.id())
+            .query(Long.class)
+            .single();
+    browser.open(fixture.url() + "/people/roles/" + role);
+    assertTrue(
+        new Select(browser.find("#right-action"))
+            .getOptions().stream().anyMatch(o -> "script".equals(o.getAttribute("value"))),
+        "every action a right is checked for is offered");
+    // What a hand-made request sends: a right nobody checks.
+    browser
+        .driver()
+        .executeScript(
+            "document.querySelector('#right-resource').add(new Option('bogus', 'bogus', true, true));"
+                + "document.querySelector('#right-action').add(new Option('fly', 'fly', true, true));");
+    browser.go("#add-right-submit");
+    assertTrue(
+        browser.text("#problem").contains("'bogus' is not a resource type"),
+        browser.text("#problem"));
+    assertTrue(browser.has("#add-right-submit"), "the form is shown again");
+    assertEquals(
+        0,
+        fixture
+            .jdbc()
+            .sql("SELECT COUNT(*) FROM role_right WHERE role_id = ? AND resource_type = 'bogus'")
+            .param(role)
+            .query(Integer.class)
+            .single());
+  }
+
+  @Test
+  @Order(4)
   void shouldShowAnApiKeysSecretOnceAndRevokeIt() throws Exception {
     browser.open(fixture.url() + "/api-keys");
     browser.find("#key-name").sendKeys("ci");
@@ -151,6 +193,20 @@ class PeopleIT {
             .query(byte[].class)
             .single();
     assertFalse(new String(sealed).contains(secret), "kept only sealed");
+    assertFalse(browser.driver().getCurrentUrl().contains(secret), "never in an address");
+
+    // The form answered with a redirect: a refresh makes no second key and shows no secret.
+    browser.driver().navigate().refresh();
+    assertFalse(browser.has("#new-secret-key"), "shown once, not on a refresh");
+    assertEquals(
+        1,
+        fixture
+            .jdbc()
+            .sql("SELECT COUNT(*) FROM api_key WHERE customer_id = ? AND name = 'ci'")
+            .param(customer.id())
+            .query(Integer.class)
+            .single(),
+        "one key");
 
     browser.open(fixture.url() + "/api-keys");
     assertFalse(browser.driver().getPageSource().contains(secret), "never shown again");
@@ -173,7 +229,7 @@ class PeopleIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void shouldFindTheUsersCreationInTheAuditLog() throws Exception {
     browser.open(fixture.url() + "/audit");
     browser.find("#filter-actor").sendKeys(customer.email());
@@ -186,5 +242,38 @@ class PeopleIT {
 
     browser.open(fixture.url() + "/audit?actor=nobody-at-all");
     assertFalse(browser.has("#audit-list"), "no events match");
+  }
+
+  @Test
+  @Order(6)
+  void shouldAskBeforeDisablingAUserWithoutAScript() {
+    browser.open(userUrl);
+    browser.go("#disable-user");
+    assertTrue(browser.text("h1").contains("Disable " + EMAIL), browser.text("h1"));
+    assertEquals("active", userStatus(), "asking changes nothing");
+    browser.go("#cancel-disable");
+    assertEquals(userUrl, browser.driver().getCurrentUrl());
+    assertEquals("active", browser.text("#user-status"));
+
+    // The status form sent without the confirmation only leads to the question.
+    browser.go("#disable-user");
+    browser.driver().executeScript("document.querySelector('input[name=confirmed]').remove();");
+    browser.go("#confirm-disable");
+    assertTrue(browser.has("#confirm-disable"), "asked again");
+    assertEquals("active", userStatus());
+
+    browser.go("#confirm-disable");
+    assertEquals(userUrl, browser.driver().getCurrentUrl());
+    assertEquals("disabled", browser.text("#user-status"));
+    assertEquals("disabled", userStatus());
+  }
+
+  private static String userStatus() {
+    return fixture
+        .jdbc()
+        .sql("SELECT status FROM user_account WHERE email = ?")
+        .param(EMAIL)
+        .query(String.class)
+        .single();
   }
 }

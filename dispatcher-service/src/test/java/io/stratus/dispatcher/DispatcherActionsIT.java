@@ -225,6 +225,17 @@ class DispatcherActionsIT {
     assertEquals("COMPLETE", run(console.delete("/firewalls/" + firewallId + "/rules/" + rule)));
     assertEquals(0, count("firewall_rule WHERE firewall_id = " + firewallId));
     assertEquals("COMPLETE", run(console.delete("/firewalls/" + firewallId)));
+
+    // A deleted firewall takes no new server: refused before a server row or a job is recorded.
+    int servers = count("server");
+    int jobs = count("job");
+    Map<String, Object> behindDeleted = new java.util.HashMap<>(launch("web-2"));
+    behindDeleted.put("firewallIds", List.of(firewallId));
+    Answer refused = console.post("/servers", behindDeleted);
+    assertEquals(409, refused.status(), refused.body().toString());
+    assertTrue(refused.error().contains("deleted"), refused.error());
+    assertEquals(servers, count("server"), "no server row left pending");
+    assertEquals(jobs, count("job"), "no job recorded");
   }
 
   @Test
@@ -280,7 +291,8 @@ class DispatcherActionsIT {
     assertEquals("terminated", state(serverId));
     Answer stop = console.post("/servers/" + serverId + "/stop", Map.of());
     assertEquals(409, stop.status());
-    assertTrue(stop.error().contains("terminated"), stop.error());
+    assertTrue(
+        stop.error().endsWith("is terminated; it can be stopped only when running"), stop.error());
     long alive = platform.cloud().vmProcesses().stream().filter(ProcessHandle::isAlive).count();
     assertEquals(0, alive, "no VM process left running");
   }

@@ -3,6 +3,7 @@ package io.stratus.console.job;
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
 import io.stratus.console.web.Reads;
+import io.stratus.console.web.Words;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,11 +45,14 @@ public class JobController {
     var rows =
         reads.rows(
             "SELECT id, action, status, progress, message, resource_type, resource_id, created_at,"
-                + " completed_at FROM job"
+                + " completed_at, "
+                + Words.JOB_RESOURCE_NAME
+                + " FROM job j"
                 + where
                 + " ORDER BY id DESC LIMIT :limit OFFSET :offset",
             params);
     model.addAttribute("more", rows.size() > pageSize);
+    rows.forEach(Words::about);
     model.addAttribute("jobs", rows.size() > pageSize ? rows.subList(0, pageSize) : rows);
     model.addAttribute("status", status);
     model.addAttribute("page", Math.max(0, page));
@@ -72,14 +76,17 @@ public class JobController {
     Qualifier q = access.require("job", "read");
     Map<String, Object> params = Reads.params(access);
     params.put("id", id);
-    return reads.one(
-        "SELECT id, action, status, progress, message, output, resource_type, resource_id,"
-            + " created_at, updated_at, completed_at FROM job WHERE id = :id AND customer_id ="
-            + " :customer"
-            + mine(q),
-        params,
-        "job",
-        id);
+    return Words.about(
+        reads.one(
+            "SELECT id, action, status, progress, message, output, resource_type, resource_id,"
+                + " created_at, updated_at, completed_at, "
+                + Words.JOB_RESOURCE_NAME
+                + " FROM job j WHERE id = :id AND customer_id ="
+                + " :customer"
+                + mine(q),
+            params,
+            "job",
+            id));
   }
 
   private static String mine(Qualifier q) {

@@ -6,6 +6,7 @@ import io.stratus.common.keys.CustomerKeys;
 import io.stratus.console.signin.ConsoleUser;
 import io.stratus.console.web.BadInput;
 import io.stratus.console.web.NotFound;
+import io.stratus.console.web.OnceShown;
 import io.stratus.console.web.Reads;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * API keys, as the API and {@code stratus-admin} make them: a 20-character access key and a
@@ -43,15 +45,30 @@ public class ApiKeyController {
   private final IdentityAudit identity;
   private final CustomerKeys keys;
 
-  public ApiKeyController(Reads reads, IdentityAudit identity, CustomerKeys keys) {
+  /** The session slot of a new key's secret, until the list shows it. */
+  private static final String ONCE = "api-key";
+
+  private final OnceShown once;
+
+  public ApiKeyController(Reads reads, IdentityAudit identity, CustomerKeys keys, OnceShown once) {
+    this.once = once;
     this.reads = reads;
     this.identity = identity;
     this.keys = keys;
   }
 
   @GetMapping("/api-keys")
-  String list(Access access, Model model) {
+  String list(Access access, HttpServletRequest request, Model model) {
     Qualifier q = access.require("api_key", "read");
+    once.about(request, ONCE)
+        .ifPresent(
+            accessKey ->
+                once.take(request, access.customerId(), ONCE, accessKey)
+                    .ifPresent(
+                        secret -> {
+                          model.addAttribute("createdAccessKey", accessKey);
+                          model.addAttribute("createdSecret", secret);
+                        }));
     Map<String, Object> params = Reads.params(access);
     List<Map<String, Object>> rows =
         reads.rows(
@@ -89,7 +106,10 @@ public class ApiKeyController {
     return "api-keys";
   }
 
-  /** Creates a key; the page this answers with shows its secret, and no page ever will again. */
+  /**
+   * Creates a key and redirects to the list, which shows its secret once (a refresh neither shows
+   * it again nor makes another key).
+   */
   @PostMapping("/api-keys")
   String create(
       Access access,
@@ -98,7 +118,7 @@ public class ApiKeyController {
       @RequestParam(defaultValue = "") String name,
       @RequestParam(defaultValue = "") String expiresInDays,
       @RequestParam(defaultValue = "0") long user,
-      Model model) {
+      RedirectAttributes flash) {
     long owner = user == 0 ? access.userId() : user;
     access.requireOn("api_key", "create", owner, null);
     String label = name.strip();
@@ -151,10 +171,9 @@ public class ApiKeyController {
                 sealed.getBytes(StandardCharsets.UTF_8),
                 label.isEmpty() ? null : label,
                 expiry));
-    model.addAttribute("createdAccessKey", accessKey);
-    model.addAttribute("createdSecret", secret);
-    model.addAttribute("flash", "API key " + accessKey + " created.");
-    return list(access, model);
+    once.keep(request, access.customerId(), ONCE, accessKey, secret);
+    flash.addFlashAttribute("flash", "API key " + accessKey + " created.");
+    return "redirect:/api-keys";
   }
 
   /** Revokes a key: it signs nothing from then on. */

@@ -9,8 +9,10 @@ import io.stratus.common.identity.People.NewUser;
 import io.stratus.console.signin.ConsoleUser;
 import io.stratus.console.signin.SignedInSessions;
 import io.stratus.console.web.NotFound;
+import io.stratus.console.web.OnceShown;
 import io.stratus.console.web.Reads;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * People: the customer's users, groups and roles. Users are created with a random first password
@@ -32,42 +35,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class PeopleController {
   static final List<String> QUALIFIERS = IdentityRules.QUALIFIERS;
 
-  /** The resource types rights are usually given on, offered in the form (others may be typed). */
-  static final List<String> RESOURCES =
-      List.of(
-          "*",
-          "account",
-          "server",
-          "machine_image",
-          "volume",
-          "snapshot",
-          "ip_address",
-          "firewall",
-          "job",
-          "user",
-          "group",
-          "role",
-          "api_key",
-          "audit_event");
-
-  static final List<String> ACTIONS =
-      List.of(
-          "*",
-          "read",
-          "create",
-          "update",
-          "remove",
-          "launch",
-          "start",
-          "stop",
-          "reboot",
-          "terminate");
-
   private final Reads reads;
   private final IdentityAudit identity;
   private final SignedInSessions sessions;
 
-  public PeopleController(Reads reads, IdentityAudit identity, SignedInSessions sessions) {
+  /** The session slot of a first or reset password, until the user's page shows it. */
+  private static final String NEW_PASSWORD = "password";
+
+  private final OnceShown once;
+
+  public PeopleController(
+      Reads reads, IdentityAudit identity, SignedInSessions sessions, OnceShown once) {
+    this.once = once;
     this.reads = reads;
     this.identity = identity;
     this.sessions = sessions;
@@ -105,7 +84,7 @@ public class PeopleController {
     return "people";
   }
 
-  /** Creates a user with a random first password, shown on the page this answers with, once. */
+  /** Creates a user with a random first password, shown once on the user's page it redirects to. */
   @PostMapping("/people/users")
   String createUser(
       Access access,
@@ -114,7 +93,7 @@ public class PeopleController {
       @RequestParam String email,
       @RequestParam(defaultValue = "") String displayName,
       @RequestParam(defaultValue = "0") long role,
-      Model model) {
+      RedirectAttributes flash) {
     access.require("user", "create");
     NewUser created =
         identity
@@ -125,14 +104,21 @@ public class PeopleController {
                 displayName,
                 List.of(),
                 role == 0 ? List.of() : List.of(role));
-    model.addAttribute("password", created.password());
-    model.addAttribute("flash", "User " + created.email() + " created.");
-    return user(access, created.userId(), model);
+    once.keep(
+        request,
+        access.customerId(),
+        NEW_PASSWORD,
+        String.valueOf(created.userId()),
+        created.password());
+    flash.addFlashAttribute("flash", "User " + created.email() + " created.");
+    return "redirect:/people/users/" + created.userId();
   }
 
   @GetMapping("/people/users/{id}")
-  String user(Access access, @PathVariable long id, Model model) {
+  String user(Access access, HttpServletRequest request, @PathVariable long id, Model model) {
     access.require("user", "read");
+    once.take(request, access.customerId(), NEW_PASSWORD, String.valueOf(id))
+        .ifPresent(password -> model.addAttribute("password", password));
     Map<String, Object> params = Reads.params(access);
     params.put("id", id);
     model.addAttribute(
@@ -160,14 +146,33 @@ public class PeopleController {
     return "user";
   }
 
-  /** Disables or enables a user: a disabled user cannot sign in, nor use its API keys. */
+  /**
+   * Asks before a user is disabled: the page says what follows and sends the confirmed form (no
+   * script needed).
+   */
+  @GetMapping("/people/users/{id}/disable")
+  String confirmDisable(Access access, @PathVariable long id, Model model) {
+    access.require("user", "update");
+    model.addAttribute("user", userRow(access, id));
+    return "user-disable";
+  }
+
+  /**
+   * Disables or enables a user: a disabled user cannot sign in, nor use its API keys. Disabling
+   * takes the confirmation page's {@code confirmed=yes}; without it the browser is sent there.
+   */
   @PostMapping("/people/users/{id}/status")
   String status(
       Access access,
       ConsoleUser me,
       HttpServletRequest request,
       @PathVariable long id,
-      @RequestParam String status) {
+      @RequestParam String status,
+      @RequestParam(defaultValue = "") String confirmed) {
+    if (!"active".equals(status) && !"yes".equals(confirmed)) {
+      access.require("user", "update");
+      return "redirect:/people/users/" + id + "/disable";
+    }
     return update(
         "user",
         id,
@@ -182,20 +187,21 @@ public class PeopleController {
         });
   }
 
-  /** A new random password for the user, shown once on the page this answers with. */
+  /** A new random password for the user, shown once on the user's page it redirects to. */
   @PostMapping("/people/users/{id}/password")
   String resetPassword(
       Access access,
       ConsoleUser me,
       HttpServletRequest request,
       @PathVariable long id,
-      Model model) {
+      RedirectAttributes flash) {
     access.require("user", "update");
     String password = identity.people().resetPassword(IdentityAudit.actor(access, me, request), id);
     sessions.endAll(id, null);
-    model.addAttribute("password", password);
-    model.addAttribute("flash", "A new password for " + userRow(access, id).get("email") + ".");
-    return user(access, id, model);
+    once.keep(request, access.customerId(), NEW_PASSWORD, String.valueOf(id), password);
+    flash.addFlashAttribute(
+        "flash", "A new password for " + userRow(access, id).get("email") + ".");
+    return "redirect:/people/users/" + id;
   }
 
   @PostMapping("/people/users/{id}/roles")
@@ -349,6 +355,10 @@ public class PeopleController {
   @GetMapping("/people/roles/{id}")
   String role(Access access, @PathVariable long id, Model model) {
     access.require("role", "read");
+    return showRole(access, id, model);
+  }
+
+  private String showRole(Access access, long id, Model model) {
     Map<String, Object> params = Reads.params(access);
     params.put("id", id);
     model.addAttribute("role", role(access, id));
@@ -370,8 +380,8 @@ public class PeopleController {
             "SELECT g.id, g.name FROM group_role gr JOIN user_group g ON g.id = gr.group_id"
                 + " WHERE gr.role_id = :id AND gr.customer_id = :customer ORDER BY g.name",
             params));
-    model.addAttribute("resources", RESOURCES);
-    model.addAttribute("actions", ACTIONS);
+    model.addAttribute("resources", KnownRights.RESOURCES);
+    model.addAttribute("actions", KnownRights.ACTIONS);
     model.addAttribute("qualifiers", QUALIFIERS);
     return "role";
   }
@@ -384,7 +394,17 @@ public class PeopleController {
       @PathVariable long id,
       @RequestParam String resourceType,
       @RequestParam String action,
-      @RequestParam String qualifier) {
+      @RequestParam String qualifier,
+      Model model,
+      HttpServletResponse response) {
+    String problem = KnownRights.problem(resourceType, action);
+    if (problem != null) {
+      access.require("role", "update");
+      response.setStatus(400);
+      model.addAttribute(
+          "problem", Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + ".");
+      return showRole(access, id, model);
+    }
     return update(
         "role",
         id,

@@ -8,7 +8,10 @@ import io.stratus.console.web.Reads;
 import io.stratus.console.web.Session;
 import io.stratus.web.dispatch.DispatcherClient;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -115,7 +118,9 @@ public class LaunchController {
         firewalls
             ? reads.rows(
                 "SELECT id, name FROM firewall WHERE customer_id = :customer AND region_id ="
-                    + " :region ORDER BY name",
+                    + " :region AND "
+                    + USABLE_FIREWALL
+                    + " ORDER BY name",
                 params)
             : List.of());
     model.addAttribute("offerFirewalls", firewalls);
@@ -126,6 +131,8 @@ public class LaunchController {
   String launch(
       Access access,
       HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
       @RequestParam long region,
       @RequestParam(required = false) Long dataCenter,
       @RequestParam long image,
@@ -136,6 +143,14 @@ public class LaunchController {
     access.require("server", "launch");
     if (name.isBlank()) {
       throw new BadInput("a server needs a name");
+    }
+    String unusable = unusableFirewalls(access, region, firewalls);
+    if (unusable != null) {
+      // Refused here, before the Dispatcher records anything: the form again, with the reason.
+      response.setStatus(409);
+      model.addAttribute("problem", unusable);
+      model.addAttribute("entered", Map.of("name", name, "description", description));
+      return wizard(access, accountOf(access, region), region, model);
     }
     Map<String, Object> body = new HashMap<>();
     body.put("regionId", region);
@@ -148,5 +163,59 @@ public class LaunchController {
     DispatcherClient.Ticket ticket =
         dispatcher.act(Session.actor(access, request), "POST", "/servers", body);
     return "redirect:/jobs/" + ticket.jobId();
+  }
+
+  /**
+   * The state of a firewall a new server can be put behind: created in the cloud and not deleted
+   * (the Dispatcher asks the same).
+   */
+  private static final String USABLE_STATE = "active";
+
+  private static final String USABLE_FIREWALL = "state = '" + USABLE_STATE + "'";
+
+  /**
+   * Why some of {@code chosen} cannot take a new server (deleted, not yet created, not in the
+   * region, not the customer's), or null when all can.
+   */
+  private String unusableFirewalls(Access access, long region, List<Long> chosen) {
+    if (chosen == null || chosen.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> params = Reads.params(access);
+    params.put("region", region);
+    params.put("ids", chosen);
+    List<Map<String, Object>> rows =
+        reads.rows(
+            "SELECT id, name, state FROM firewall WHERE customer_id = :customer AND id IN (:ids)"
+                + " AND region_id = :region",
+            params);
+    List<String> refused = new ArrayList<>();
+    for (Long id : new LinkedHashSet<>(chosen)) {
+      Map<String, Object> row =
+          rows.stream()
+              .filter(r -> ((Number) r.get("id")).longValue() == id)
+              .findFirst()
+              .orElse(null);
+      if (row == null) {
+        refused.add("firewall " + id + " is not in this region");
+      } else if (!USABLE_STATE.equals(row.get("state"))) {
+        refused.add("firewall " + row.get("name") + " is " + row.get("state"));
+      }
+    }
+    return refused.isEmpty()
+        ? null
+        : String.join("; ", refused) + ". Choose among the firewalls offered now.";
+  }
+
+  private long accountOf(Access access, long region) {
+    Map<String, Object> params = Reads.params(access);
+    params.put("region", region);
+    Map<String, Object> row =
+        reads.one(
+            "SELECT cloud_account_id FROM region WHERE id = :region AND customer_id = :customer",
+            params,
+            "region",
+            region);
+    return ((Number) row.get("cloud_account_id")).longValue();
   }
 }

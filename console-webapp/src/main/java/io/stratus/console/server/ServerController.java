@@ -65,6 +65,7 @@ public class ServerController {
             "server",
             id);
     model.addAttribute("server", server);
+    model.addAttribute("product", product(server));
     List<String> actions = new ArrayList<>();
     for (String action : ServerStates.ACTIONS) {
       Qualifier granted = access.qualifier("server", action);
@@ -205,6 +206,22 @@ public class ServerController {
 
   private static final java.util.regex.Pattern SCRIPT_NAME =
       java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+
+  /**
+   * The product as the page shows it: its name, then its size unless the name already says it (the
+   * local cloud's "Small (1 CPU, 256 MB)" would otherwise read its size twice); null without one.
+   */
+  static String product(Map<String, Object> server) {
+    Object name = server.get("product");
+    if (name == null) {
+      return null;
+    }
+    String cpus = server.get("cpu_count") + " CPU";
+    if (name.toString().contains(cpus)) {
+      return name.toString();
+    }
+    return name + " (" + cpus + ", " + server.get("ram_mb") + " MB)";
+  }
 
   private static Long owner(Map<String, Object> row, String column) {
     return row.get(column) instanceof Number n ? n.longValue() : null;

@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A user changes its own password (the first one {@code stratus-admin} printed, say): the current
@@ -38,7 +39,8 @@ public class PasswordController {
       @RequestParam(defaultValue = "") String current,
       @RequestParam(defaultValue = "") String chosen,
       @RequestParam(defaultValue = "") String repeated,
-      Model model) {
+      Model model,
+      RedirectAttributes flash) {
     Actor actor = IdentityAudit.actor(access, me, request);
     try {
       if (!chosen.equals(repeated)) {
@@ -52,7 +54,7 @@ public class PasswordController {
       return "password";
     }
     int ended = sessions.endAll(me.userId(), request.getSession().getId());
-    model.addAttribute(
+    flash.addFlashAttribute(
         "flash",
         "Your password is changed"
             + (ended == 0
@@ -62,6 +64,6 @@ public class PasswordController {
                     + " other session"
                     + (ended == 1 ? " was" : "s were")
                     + " signed out."));
-    return "password";
+    return "redirect:/me/password";
   }
 }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +22,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ControllerAdvice
 public class ConsoleErrors {
   private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
+
+  private static final Words WORDS = new Words();
 
   private final ConsoleModel layout;
 
@@ -59,7 +62,24 @@ public class ConsoleErrors {
             ? m.getName()
             : ((MissingServletRequestParameterException) e).getParameterName();
     return page(
-        400, "Bad request", "The value of " + what + " is missing or not valid.", model, response);
+        400, "Bad request", WORDS.field(what) + " is missing or not valid.", model, response);
+  }
+
+  /** A visit (GET) to an address that only takes a form, or any other method it does not take. */
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  String method(
+      HttpRequestMethodNotSupportedException e, Model model, HttpServletResponse response) {
+    if (e.getSupportedHttpMethods() != null) {
+      response.setHeader(
+          "Allow",
+          String.join(", ", e.getSupportedHttpMethods().stream().map(Object::toString).toList()));
+    }
+    String message =
+        "GET".equals(e.getMethod())
+            ? "This address takes a form sent from its page, not a visit: go back to the page"
+                + " and use its button."
+            : "This address does not take " + e.getMethod() + " requests.";
+    return page(405, "Not a page to visit", message, model, response);
   }
 
   @ExceptionHandler(DataAccessException.class)

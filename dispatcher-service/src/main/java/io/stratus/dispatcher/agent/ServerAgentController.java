@@ -84,7 +84,7 @@ public class ServerAgentController extends ActionController {
     if (timeout < 1 || timeout > 3600) {
       throw DispatchException.badRequest("timeoutSeconds must be between 1 and 3600");
     }
-    resources.actionable("server", actor.customerId(), id, "run a script on", "running");
+    resources.actionable("server", actor.customerId(), id, "sent a script", "running");
     AgentView agent =
         registry
             .find(actor.customerId(), id)

@@ -15,6 +15,7 @@ import io.stratus.dispatcher.action.Resources.Target;
 import io.stratus.dispatcher.agent.AgentBootstrap;
 import io.stratus.dispatcher.web.Checks;
 import io.stratus.dispatcher.web.DispatchException;
+import io.stratus.dispatcher.web.States;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,10 +101,14 @@ public class ServerController extends ActionController {
       throw DispatchException.unsupported("this cloud cannot put servers behind firewalls");
     }
     for (Long firewall : firewalls) {
-      Resources.inRegion(
-          resources.owned("firewall", customer, Checks.required(firewall, "firewallIds[]")),
-          regionId,
-          "firewall");
+      Map<String, Object> row =
+          Resources.inRegion(
+              resources.owned("firewall", customer, Checks.required(firewall, "firewallIds[]")),
+              regionId,
+              "firewall");
+      // A deleted (or not yet created) firewall would fail the launch in the cloud, leaving a
+      // server row that never runs: refuse it before anything is recorded.
+      States.require(row, "firewall", "used for a new server", "active");
     }
     if (request.userData() != null && !can.supportsUserData()) {
       throw DispatchException.unsupported("this cloud does not take user data");
@@ -142,21 +147,21 @@ public class ServerController extends ActionController {
   @PostMapping("/{id}/start")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket start(Actor actor, @PathVariable long id) {
-    return act(actor, id, Action.SERVER_START, "stopped");
+    return act(actor, id, Action.SERVER_START, "started", "stopped");
   }
 
   @Requires(resource = "server", action = "stop", owned = true)
   @PostMapping("/{id}/stop")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket stop(Actor actor, @PathVariable long id) {
-    return act(actor, id, Action.SERVER_STOP, "running");
+    return act(actor, id, Action.SERVER_STOP, "stopped", "running");
   }
 
   @Requires(resource = "server", action = "reboot", owned = true)
   @PostMapping("/{id}/reboot")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket reboot(Actor actor, @PathVariable long id) {
-    return act(actor, id, Action.SERVER_REBOOT, "running");
+    return act(actor, id, Action.SERVER_REBOOT, "rebooted", "running");
   }
 
   @Requires(resource = "server", action = "terminate", owned = true)
@@ -167,6 +172,7 @@ public class ServerController extends ActionController {
         actor,
         id,
         Action.SERVER_TERMINATE,
+        "terminated",
         "pending",
         "running",
         "stopping",
@@ -201,9 +207,12 @@ public class ServerController extends ActionController {
     return schedules.view(actor.customerId(), id);
   }
 
-  private JobTicket act(Actor actor, long id, Action action, String... allowedStates) {
-    String verb = action.kind().substring(action.kind().indexOf('.') + 1);
-    Target server = resources.actionable("server", actor.customerId(), id, verb, allowedStates);
+  /**
+   * @param done what the action does to the server, in words for a refusal ("it can be started only
+   *     when stopped")
+   */
+  private JobTicket act(Actor actor, long id, Action action, String done, String... allowedStates) {
+    Target server = resources.actionable("server", actor.customerId(), id, done, allowedStates);
     if (server.row().get("provider_server_id") == null && action != Action.SERVER_TERMINATE) {
       throw DispatchException.conflict(
           "server " + id + " is still being launched; try again when it is running");

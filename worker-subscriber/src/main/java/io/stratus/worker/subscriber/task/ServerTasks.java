@@ -121,8 +121,9 @@ public final class ServerTasks {
     }
 
     /**
-     * Writes the machine's state and addresses to the row; publishes an event when the state
-     * differs from {@code known}. Returns the state written.
+     * Writes the machine's state and addresses to the row, and the data centre the cloud placed it
+     * in when the launch left the choice to the cloud; publishes an event when the state differs
+     * from {@code known}. Returns the state written.
      */
     String record(
         Task task, long serverId, VirtualMachine vm, String state, String reason, String known) {
@@ -131,6 +132,9 @@ public final class ServerTasks {
               UPDATE server
                  SET state = :state, state_reason = :reason,
                      provider_server_id = COALESCE(provider_server_id, :provider),
+                     data_center_id = COALESCE(data_center_id,
+                       (SELECT d.id FROM data_center d
+                         WHERE d.region_id = server.region_id AND d.provider_dc_id = :dc)),
                      private_ip = COALESCE(:private, private_ip),
                      public_ip = COALESCE(:public, public_ip),
                      launched_at = COALESCE(launched_at, IF(:state = 'running', NOW(3), NULL)),
@@ -140,6 +144,7 @@ public final class ServerTasks {
           .param("state", state)
           .param("reason", reason)
           .param("provider", vm == null ? null : vm.id())
+          .param("dc", vm == null ? null : vm.dataCenterId())
           .param("private", vm == null ? null : vm.privateAddress())
           .param("public", vm == null ? null : vm.publicAddress())
           .param("id", serverId)
