@@ -1,7 +1,5 @@
 package io.stratus.api;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.stratus.api.access.AccessResolver;
 import io.stratus.api.admin.AccountController;
@@ -25,7 +23,6 @@ import io.stratus.api.network.IpAddressController;
 import io.stratus.api.resource.KindController;
 import io.stratus.api.resource.KindReads;
 import io.stratus.api.web.ApiErrors;
-import io.stratus.api.web.BodyLimit;
 import io.stratus.api.web.HeadCounts;
 import io.stratus.api.web.UnknownParameters;
 import io.stratus.api.web.UntypedJsonReader;
@@ -37,33 +34,35 @@ import io.stratus.common.identity.People;
 import io.stratus.common.keys.CustomerKeys;
 import io.stratus.common.registry.ComponentRegistry;
 import io.stratus.common.registry.Registration;
+import io.stratus.web.RefusalListener;
+import io.stratus.web.ServiceJson;
+import io.stratus.web.ServiceWeb;
+import io.stratus.web.ServiceWebConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The API's beans: reads from the main schema (replicas when configured), the customer keys that
  * open API key secrets, the Dispatcher gateway for every action, the signature filter, and one
- * controller per resource's actions and one for every declared kind's reads.
+ * controller per resource's actions and one for every declared kind's reads, on the web
+ * configuration every service shares ({@link ServiceWebConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebMvc
-@Import(ApiDataConfiguration.class)
+@Import({ApiDataConfiguration.class, ServiceWebConfiguration.class})
 public class ApiConfiguration implements WebMvcConfigurer {
   public static final String COMPONENT = "api";
 
@@ -88,6 +87,7 @@ public class ApiConfiguration implements WebMvcConfigurer {
 
   private final ApiSettings settings;
   private final Database database;
+  private final JsonMapper json = ServiceJson.builder().build();
 
   public ApiConfiguration(ApiSettings settings, Database database) {
     this.settings = settings;
@@ -139,9 +139,15 @@ public class ApiConfiguration implements WebMvcConfigurer {
         Set.of(Api.ROOT, Api.ROOT + "/", VersionsController.OPENAPI));
   }
 
+  /**
+   * The body limit; JSON as the shared mapper, lenient on unknown fields as enStratus clients need.
+   */
   @Bean
-  BodyLimit apiBodyLimitFilter() {
-    return new BodyLimit(settings.server().maxBodyBytes());
+  ServiceWeb serviceWeb() {
+    return new ServiceWeb(
+        settings.server().maxBodyBytes(),
+        json,
+        RefusalListener.logTo(LoggerFactory.getLogger(ApiConfiguration.class)));
   }
 
   @Bean
@@ -259,15 +265,9 @@ public class ApiConfiguration implements WebMvcConfigurer {
     resolvers.add(new AccessResolver(new AccessLoader(database.primary())));
   }
 
+  /** Besides the shared converters: untyped JSON bodies, read by the same mapper. */
   @Override
-  public void configureMessageConverters(List<HttpMessageConverter<?>> converters) {
-    ObjectMapper json =
-        JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .build();
-    converters.add(new ByteArrayHttpMessageConverter());
-    converters.add(new MappingJackson2HttpMessageConverter(json));
+  public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
     converters.add(new UntypedJsonReader(json));
   }
 }

@@ -1,6 +1,5 @@
 package io.stratus.api;
 
-import io.stratus.api.web.ErrorBodies;
 import io.stratus.web.HttpsServer;
 
 /**
@@ -25,7 +24,7 @@ public final class ApiServer implements AutoCloseable {
             settings.server(),
             settings.tls().load(),
             HttpsServer.ClientCertificate.NONE,
-            HttpsServer.ErrorPages.json(ErrorBodies::of),
+            HttpsServer.ErrorPages.JSON,
             new ApiWebInitializer(settings)));
   }
 

@@ -5,6 +5,7 @@ import io.stratus.common.config.Config;
 import io.stratus.common.logging.LogFiles;
 import io.stratus.web.EtcDirectory;
 import io.stratus.web.SecurityHeadersFilter;
+import io.stratus.web.ServiceWebConfiguration;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -53,7 +54,8 @@ public final class ApiWebInitializer implements WebApplicationInitializer {
     servletContext
         .addFilter("securityHeaders", new SecurityHeadersFilter())
         .addMappingForUrlPatterns(null, false, "/*");
-    for (String filter : new String[] {"apiBodyLimitFilter", "signatureFilter"}) {
+    for (String filter :
+        new String[] {ServiceWebConfiguration.BODY_LIMIT_FILTER, "signatureFilter"}) {
       FilterRegistration.Dynamic registration =
           servletContext.addFilter(filter, new DelegatingFilterProxy(filter));
       registration.addMappingForUrlPatterns(null, true, "/*");

@@ -150,13 +150,13 @@ class ApiHardeningIT {
     assertFalse(api.raw().contains("Tomcat"), api.raw());
     assertSecurityHeaders(api);
 
-    // The Key Manager, another HttpsServer component: its own flat {"error": "..."} shape.
+    // The Key Manager, another HttpsServer component: the same shape, every service's ErrorBody.
     String km =
         rawGet(
             fixture.km().tls("dispatcher").sslContext(), fixture.km().port(), "/keys/1%2F2", null);
     assertTrue(km.startsWith("HTTP/1.1 400"), km);
     String body = km.substring(km.indexOf("\r\n\r\n") + 4);
-    assertTrue(JSON.readTree(body).path("error").isTextual(), km);
+    assertTrue(JSON.readTree(body).path("error").path("message").isTextual(), km);
   }
 
   @Test

@@ -1,11 +1,5 @@
 package io.stratus.dispatcher;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.stratus.common.access.AccessLoader;
 import io.stratus.common.daemon.BuildVersion;
 import io.stratus.common.db.Database;
@@ -43,35 +37,35 @@ import io.stratus.dispatcher.server.ServerController;
 import io.stratus.dispatcher.server.ServerSchedules;
 import io.stratus.dispatcher.storage.SnapshotController;
 import io.stratus.dispatcher.storage.VolumeController;
-import io.stratus.dispatcher.web.ApiErrors;
-import io.stratus.web.BodyLimitFilter;
-import io.stratus.web.Caller;
+import io.stratus.dispatcher.web.DispatcherErrors;
 import io.stratus.web.ComponentAccessFilter;
-import jakarta.servlet.http.HttpServletRequest;
+import io.stratus.web.RefusalListener;
+import io.stratus.web.ServiceJson;
+import io.stratus.web.ServiceWeb;
+import io.stratus.web.ServiceWebConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The Dispatcher's beans: its database, broker, KM client and customer keys, and controllers. */
+/**
+ * The Dispatcher's beans: its database, broker, KM client and customer keys, and controllers, on
+ * the web configuration every service shares ({@link ServiceWebConfiguration}).
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableWebMvc
-@Import(DispatcherDataConfiguration.class)
+@Import({DispatcherDataConfiguration.class, ServiceWebConfiguration.class})
 public class DispatcherConfiguration implements WebMvcConfigurer {
   public static final String COMPONENT = "dispatcher";
-  private static final Logger log = LoggerFactory.getLogger(DispatcherConfiguration.class);
+  private static final RefusalListener REFUSALS =
+      RefusalListener.logTo(LoggerFactory.getLogger(DispatcherConfiguration.class));
 
   private final DispatcherSettings settings;
   private final Database database;
@@ -242,8 +236,8 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  ApiErrors apiErrors() {
-    return new ApiErrors();
+  DispatcherErrors dispatcherErrors() {
+    return new DispatcherErrors();
   }
 
   /** The components that act through the Dispatcher: the architecture's rule, not a setting. */
@@ -256,26 +250,15 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
    */
   @Bean
   ComponentAccessFilter componentAccessFilter() {
-    return new ComponentAccessFilter("the Dispatcher", CALLERS, DispatcherConfiguration::logRefusal)
+    return new ComponentAccessFilter("the Dispatcher", CALLERS, REFUSALS)
         .withPath(AgentController.HANDSHAKE, Set.of())
         .withPath(AgentController.RENEW, Set.of("agent"));
   }
 
+  /** Strict JSON; the body limit is second in the chain, after the caller is known. */
   @Bean
-  BodyLimitFilter bodyLimitFilter() {
-    return new BodyLimitFilter(
-        settings.server().maxBodyBytes(), DispatcherConfiguration::logRefusal);
-  }
-
-  private static void logRefusal(HttpServletRequest request, int status, String why) {
-    log.warn(
-        "Refused {} {} from {} ({}): {} {}",
-        request.getMethod(),
-        request.getRequestURI(),
-        Caller.of(request).component(),
-        request.getRemoteAddr(),
-        status,
-        why);
+  ServiceWeb serviceWeb() {
+    return new ServiceWeb(settings.server().maxBodyBytes(), ServiceJson.strict(), REFUSALS);
   }
 
   @Override
@@ -285,18 +268,5 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
             database.primary(),
             new RightsCheck(
                 new AccessLoader(database.primary()), new Resources(database.primary()))));
-  }
-
-  @Override
-  public void configureMessageConverters(List<HttpMessageConverter<?>> converters) {
-    ObjectMapper json =
-        JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
-    converters.add(new MappingJackson2HttpMessageConverter(json));
   }
 }

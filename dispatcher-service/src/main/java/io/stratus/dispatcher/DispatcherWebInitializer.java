@@ -3,6 +3,7 @@ package io.stratus.dispatcher;
 import io.stratus.common.config.Config;
 import io.stratus.common.logging.LogFiles;
 import io.stratus.web.EtcDirectory;
+import io.stratus.web.ServiceWebConfiguration;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
@@ -47,7 +48,8 @@ public final class DispatcherWebInitializer implements WebApplicationInitializer
     context.refresh();
     servletContext.addListener(new ContextLoaderListener(context));
 
-    for (String filter : new String[] {"componentAccessFilter", "bodyLimitFilter"}) {
+    for (String filter :
+        new String[] {"componentAccessFilter", ServiceWebConfiguration.BODY_LIMIT_FILTER}) {
       FilterRegistration.Dynamic registration =
           servletContext.addFilter(filter, new DelegatingFilterProxy(filter));
       registration.addMappingForUrlPatterns(null, true, "/*");

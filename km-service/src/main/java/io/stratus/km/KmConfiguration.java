@@ -1,8 +1,5 @@
 package io.stratus.km;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.stratus.km.audit.AccessLog;
 import io.stratus.km.audit.Outcome;
 import io.stratus.km.key.KeyController;
@@ -10,31 +7,28 @@ import io.stratus.km.key.KeyIds;
 import io.stratus.km.key.KeyRepository;
 import io.stratus.km.key.KeyService;
 import io.stratus.km.key.KeyValidator;
-import io.stratus.km.web.ApiErrors;
-import io.stratus.web.BodyLimitFilter;
+import io.stratus.km.web.KmErrors;
 import io.stratus.web.ComponentAccessFilter;
 import io.stratus.web.RefusalListener;
-import java.util.List;
+import io.stratus.web.ServiceJson;
+import io.stratus.web.ServiceWeb;
+import io.stratus.web.ServiceWebConfiguration;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.servlet.config.annotation.EnableWebMvc;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The Key Manager's one wiring root: its data ({@link KmDataConfiguration}), the audit log, the key
- * service and its controller, the filters that check the caller and the body size, and JSON that
- * refuses unknown fields.
+ * service and its controller, the filter that checks the caller, and the web configuration every
+ * service shares ({@link ServiceWebConfiguration}: strict JSON, the body limit) with its refusals
+ * audited.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebMvc
-@Import(KmDataConfiguration.class)
-public class KmConfiguration implements WebMvcConfigurer {
+@Import({KmDataConfiguration.class, ServiceWebConfiguration.class})
+public class KmConfiguration {
 
   @Bean
   AccessLog accessLog(DataSource kmDataSource) {
@@ -61,8 +55,8 @@ public class KmConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  ApiErrors apiErrors(AccessLog accessLog) {
-    return new ApiErrors(accessLog);
+  KmErrors kmErrors(AccessLog accessLog) {
+    return new KmErrors(refusals(accessLog));
   }
 
   /** The components allowed to call the KM: the seed's rule, not a setting. */
@@ -74,25 +68,14 @@ public class KmConfiguration implements WebMvcConfigurer {
     return new ComponentAccessFilter("the Key Manager", CALLERS, refusals(accessLog));
   }
 
-  /** Second in the chain, after the caller is known. */
+  /** Strict JSON; the body limit is second in the chain, after the caller is known. */
   @Bean
-  BodyLimitFilter bodyLimitFilter(KmSettings settings, AccessLog accessLog) {
-    return new BodyLimitFilter(settings.maxBodyBytes(), refusals(accessLog));
+  ServiceWeb serviceWeb(KmSettings settings, AccessLog accessLog) {
+    return new ServiceWeb(settings.maxBodyBytes(), ServiceJson.strict(), refusals(accessLog));
   }
 
   /** Every refused request is an audit row. */
   private static RefusalListener refusals(AccessLog accessLog) {
     return (request, status, why) -> accessLog.recordRefusal(request, Outcome.ofStatus(status));
-  }
-
-  @Override
-  public void configureMessageConverters(List<HttpMessageConverter<?>> converters) {
-    ObjectMapper json =
-        JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
-    converters.add(new MappingJackson2HttpMessageConverter(json));
   }
 }

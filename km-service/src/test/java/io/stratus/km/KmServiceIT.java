@@ -146,7 +146,8 @@ class KmServiceIT {
     assertEquals(404, raw.send("DELETE", "/keys/" + unknown, null, null).statusCode());
     HttpResponse<String> put = raw.send("PUT", "/keys/" + unknown, "application/json", body("p"));
     assertEquals(404, put.statusCode());
-    assertTrue(put.body().contains("\"error\":\"no key " + unknown + "\""), put.body());
+    assertTrue(
+        put.body().contains("{\"error\":{\"message\":\"no key " + unknown + "\"}}"), put.body());
     assertEquals(404, raw.send("GET", "/nothing-here", null, null).statusCode());
   }
 

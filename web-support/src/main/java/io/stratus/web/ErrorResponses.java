@@ -1,21 +1,19 @@
 package io.stratus.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 
-/** Writes an internal service's error body, {@code {"error": "..."}}, where no controller is. */
+/** Sends an {@link ErrorBody} where no controller is: from a filter or the container. */
 public final class ErrorResponses {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ErrorResponses() {}
 
   public static void write(HttpServletResponse response, int status, String message)
       throws IOException {
+    byte[] body = ErrorBody.bytes(message);
     response.setStatus(status);
-    response.setContentType("application/json");
+    response.setContentType(ErrorBody.CONTENT_TYPE);
     response.setCharacterEncoding("UTF-8");
-    JSON.writeValue(response.getOutputStream(), Map.of("error", message));
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 }

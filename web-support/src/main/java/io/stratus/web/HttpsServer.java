@@ -8,11 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
@@ -84,31 +82,26 @@ public final class HttpsServer implements AutoCloseable {
    * slash in the path, a malformed request, an error nothing caught).
    */
   public static final class ErrorPages {
-    /** The internal services' shape: {@code {"error": "..."}}. */
-    public static final ErrorPages JSON = json(message -> Map.of("error", message));
+    /** Every JSON service's shape: an {@link ErrorBody}. */
+    public static final ErrorPages JSON = new ErrorPages(true);
 
     /** Tomcat's bare status page, without report or version: for the console's browsers. */
-    public static final ErrorPages HTML = new ErrorPages(null);
+    public static final ErrorPages HTML = new ErrorPages(false);
 
-    private final Function<String, Object> body;
+    private final boolean json;
 
-    private ErrorPages(Function<String, Object> body) {
-      this.body = body;
-    }
-
-    /** JSON in the component's own shape: {@code body} turns a message into the error body. */
-    public static ErrorPages json(Function<String, Object> body) {
-      return new ErrorPages(body);
+    private ErrorPages(boolean json) {
+      this.json = json;
     }
 
     ErrorReportValve valve() {
-      if (body == null) {
+      if (!json) {
         ErrorReportValve errors = new ErrorReportValve();
         errors.setShowReport(false);
         errors.setShowServerInfo(false);
         return errors;
       }
-      return new JsonErrorReportValve(body);
+      return new JsonErrorReportValve();
     }
   }
 

@@ -1,11 +1,9 @@
 package io.stratus.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -13,13 +11,11 @@ import org.apache.coyote.ActionCode;
 
 /**
  * Tomcat's own error answers (a request refused before any application code runs: an encoded slash
- * in the path, a malformed URI or header, an error no controller caught) in the component's JSON
- * error shape instead of Tomcat's HTML page. Never a stack trace, a server version, or Tomcat's
- * message (which may quote the request): a fixed sentence per status.
+ * in the path, a malformed URI or header, an error no controller caught) as an {@link ErrorBody}
+ * instead of Tomcat's HTML page. Never a stack trace, a server version, or Tomcat's message (which
+ * may quote the request): a fixed sentence per status.
  */
 public final class JsonErrorReportValve extends ErrorReportValve {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private static final Map<Integer, String> MESSAGES =
       Map.of(
           400, "the request is malformed (an encoded '/' or '\\' in the path is not accepted)",
@@ -32,20 +28,6 @@ public final class JsonErrorReportValve extends ErrorReportValve {
           414, "the request's URI is too long",
           431, "the request's headers are too large",
           503, "the service is unavailable; try again");
-
-  private final Function<String, Object> body;
-
-  /**
-   * @param body the component's error body for a message, e.g. {@code {"error": message}}
-   */
-  public JsonErrorReportValve(Function<String, Object> body) {
-    this.body = body;
-  }
-
-  /** As Tomcat's host builds it by class name: the flat {@code {"error": "..."}} shape. */
-  public JsonErrorReportValve() {
-    this(message -> Map.of("error", message));
-  }
 
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
@@ -60,11 +42,11 @@ public final class JsonErrorReportValve extends ErrorReportValve {
     }
     try {
       SecurityHeadersFilter.apply(request, response);
-      response.setContentType("application/json");
+      response.setContentType(ErrorBody.CONTENT_TYPE);
       response.setCharacterEncoding("UTF-8");
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write(JSON.writeValueAsString(body.apply(message(status))));
+        writer.write(ErrorBody.json(message(status)));
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {

@@ -1,8 +1,8 @@
 package io.stratus.api.auth;
 
 import io.stratus.api.web.Details;
-import io.stratus.api.web.ErrorBodies;
 import io.stratus.common.keys.CustomerKeyException;
+import io.stratus.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,12 +59,12 @@ public final class SignatureFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!acceptsJson(request.getHeader("Accept"))) {
-      ErrorBodies.write(response, 406, "this API answers application/json only");
+      ErrorResponses.write(response, 406, "this API answers application/json only");
       return;
     }
     String details = request.getHeader(Details.HEADER);
     if (details != null && !DETAILS.matcher(details).matches()) {
-      ErrorBodies.write(response, 400, Details.HEADER + " must be none, basic or extended");
+      ErrorResponses.write(response, 400, Details.HEADER + " must be none, basic or extended");
       return;
     }
     if (publicPaths.contains(request.getRequestURI())) {
@@ -76,7 +76,7 @@ public final class SignatureFilter extends OncePerRequestFilter {
       result = check(request);
     } catch (DataAccessException e) {
       log.warn("Cannot check a signature, the database is unavailable: {}", e.getMessage());
-      ErrorBodies.write(response, 503, "the database is unavailable; try again");
+      ErrorResponses.write(response, 503, "the database is unavailable; try again");
       return;
     }
     if (result.refusal() != null) {
@@ -86,14 +86,14 @@ public final class SignatureFilter extends OncePerRequestFilter {
           request.getRequestURI(),
           request.getRemoteAddr(),
           result.refusal());
-      ErrorBodies.write(response, 401, result.refusal());
+      ErrorResponses.write(response, 401, result.refusal());
       return;
     }
     Principal principal = result.principal();
     long wait = rates.acquire(principal.apiKeyId(), System.nanoTime());
     if (wait > 0) {
       response.setHeader("Retry-After", Long.toString(wait));
-      ErrorBodies.write(
+      ErrorResponses.write(
           response, 429, "too many requests with this API key; retry after " + wait + "s");
       return;
     }

@@ -167,8 +167,13 @@ public final class KmClient implements AutoCloseable {
   private static String errorText(HttpResponse<String> response) {
     try {
       JsonNode body = JSON.readTree(response.body());
-      if (body != null && body.hasNonNull("error")) {
-        return body.get("error").asText();
+      // {"error":{"message":"..."}}; a KM of the previous release answers {"error":"..."}.
+      JsonNode error = body == null ? null : body.get("error");
+      if (error != null && error.isObject() && error.path("message").isTextual()) {
+        return error.path("message").asText();
+      }
+      if (error != null && error.isTextual()) {
+        return error.asText();
       }
     } catch (IOException e) {
       // not JSON: fall through

@@ -22,7 +22,7 @@ public final class DispatcherClient {
     }
 
     public String error() {
-      return body.path("error").asText();
+      return body.path("error").path("message").asText();
     }
   }
 

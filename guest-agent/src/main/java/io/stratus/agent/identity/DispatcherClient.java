@@ -32,8 +32,9 @@ import javax.net.ssl.TrustManager;
  * </ul>
  *
  * Both answer 200 {@code {"serverId","certificate","caCertificate"}} (PEM), or an error status with
- * {@code {"error":"..."}} (or {@code {"error":{"message"}}}). The server must present a certificate
- * from that CA naming the {@code dispatcher} component, and match the URL's host.
+ * {@code {"error":{"message":"..."}}} (or, before it, {@code {"error":"..."}}). The server must
+ * present a certificate from that CA naming the {@code dispatcher} component, and match the URL's
+ * host.
  */
 public final class DispatcherClient {
   private static final int MAX_RESPONSE = 256 * 1024;
@@ -142,8 +143,8 @@ public final class DispatcherClient {
 
   static String errorMessage(String text) {
     try {
-      // The Dispatcher's internal services answer {"error":"..."}; enStratus-style bodies
-      // {"error":{"message":"..."}}: either is read.
+      // Every service answers {"error":{"message":"..."}} (ErrorBody); a Dispatcher of the
+      // previous release answered {"error":"..."}: either is read.
       Object error = Json.parseObject(text).get("error");
       if (error instanceof Map<?, ?> body && body.get("message") instanceof String message) {
         return message;

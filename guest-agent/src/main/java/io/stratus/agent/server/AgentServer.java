@@ -5,8 +5,8 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
-import io.stratus.agent.Json;
 import io.stratus.agent.tls.Components;
+import io.stratus.web.ErrorBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +28,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * The agent's listener (2003): HTTPS with the JDK's server, a client certificate required (one
  * issued by the installation CA; anything else never gets past the TLS handshake), and then only
  * the Dispatcher, workers and pinger ({@link Components#CALLERS}) get further; any other component
- * gets 403. Request bodies are limited to 1 MiB (413). Every answer is JSON; errors are {@code
- * {"error":{"message":"..."}}}.
+ * gets 403. Request bodies are limited to 1 MiB (413). Every answer is JSON; errors are an {@link
+ * ErrorBody}, {@code {"error":{"message":"..."}}}.
  */
 public final class AgentServer implements AutoCloseable {
   private static final Logger log = Logger.getLogger(AgentServer.class.getName());
@@ -109,10 +108,11 @@ public final class AgentServer implements AutoCloseable {
                 body);
         send(exchange, response.status(), response.body());
       } catch (ApiException e) {
-        send(exchange, e.status(), error(e.getMessage()));
+        send(exchange, e.status(), ErrorBody.json(e.getMessage()));
       } catch (RuntimeException e) {
         log.log(Level.WARNING, "Request " + exchange.getRequestURI() + " failed", e);
-        send(exchange, 500, error("internal error: " + e.getMessage()));
+        // Unexpected: its message may say anything, so it goes to the log only.
+        send(exchange, 500, ErrorBody.json("internal error"));
       }
     } catch (IOException e) {
       log.fine("Cannot answer " + exchange.getRequestURI() + ": " + e.getMessage());
@@ -174,10 +174,6 @@ public final class AgentServer implements AutoCloseable {
       skipped += step;
     }
     return skipped;
-  }
-
-  static String error(String message) {
-    return Json.write(Map.of("error", Map.of("message", message == null ? "" : message)));
   }
 
   private static void send(HttpExchange exchange, int status, String json) throws IOException {

@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code DELETE /keys/{id}} → 204
  * </ul>
  *
- * Errors are {@code {"error": "..."}}: 400 malformed, 403 a component other than the Dispatcher or
- * a worker, 404 unknown id, 413 too large, 415 not JSON, 503 database down.
+ * Errors are {@code {"error":{"message":"..."}}}: 400 malformed, 403 a component other than the
+ * Dispatcher or a worker, 404 unknown id, 413 too large, 415 not JSON, 503 database down.
  */
 @RestController
 @RequestMapping("/keys")

@@ -3,9 +3,9 @@ package io.stratus.cloud.local.daemon;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.stratus.web.ErrorBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The daemon's HTTP API on 127.0.0.1: JSON in and out, every request signed (see {@link
  * RequestSigner}, each signature good once) except the metadata endpoint, which answers only a VM's
- * own token. Errors are {@code {"error":{"code":..,"message":..}}} with a 4xx status for anything
- * the caller got wrong.
+ * own token. Errors are {@code {"error":{"message":..,"code":..}}} ({@link ErrorBody}) with a 4xx
+ * status for anything the caller got wrong.
  */
 final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
@@ -108,15 +108,10 @@ final class ApiServer implements AutoCloseable {
         error(exchange, e.status(), e.code(), e.getMessage());
       } catch (JsonProcessingException e) {
         error(exchange, 400, "MalformedJson", "the body is not valid JSON");
-      } catch (RuntimeException e) {
-        log.error("Request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-        error(
-            exchange,
-            500,
-            "InternalError",
-            "the local cloud failed: " + e.getClass().getSimpleName());
       } catch (Exception e) {
-        error(exchange, 500, "InternalError", "the local cloud failed: " + e.getMessage());
+        // Unexpected: its message may say anything, so it goes to the log only.
+        log.error("Request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+        error(exchange, 500, "InternalError", "internal error");
       }
     }
   }
@@ -243,9 +238,7 @@ final class ApiServer implements AutoCloseable {
 
   private void error(HttpExchange exchange, int status, String code, String message)
       throws IOException {
-    ObjectNode error = mapper.createObjectNode();
-    error.putObject("error").put("code", code).put("message", message);
-    send(exchange, status, mapper.writeValueAsBytes(error));
+    send(exchange, status, ErrorBody.bytes(message, code));
   }
 
   private static void send(HttpExchange exchange, int status, byte[] bytes) throws IOException {
