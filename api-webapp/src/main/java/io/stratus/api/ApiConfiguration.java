@@ -223,7 +223,7 @@ public class ApiConfiguration implements WebMvcConfigurer {
 
   @Bean
   VolumeController volumeController(OwnedReads owned, DispatcherGateway dispatcher) {
-    return new VolumeController(owned, dispatcher);
+    return new VolumeController(owned, reads(), dispatcher);
   }
 
   @Bean

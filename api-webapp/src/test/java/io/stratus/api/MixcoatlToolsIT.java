@@ -116,6 +116,26 @@ class MixcoatlToolsIT {
   }
 
   @Test
+  void shouldBeTheTableDocsApiShows() throws IOException {
+    List<String> docs = Files.readAllLines(Path.of("..", "docs", "api.md"));
+    for (Expectation row : expectations()) {
+      String shown =
+          "| `"
+              + row.tool()
+              + "` | "
+              + (row.args().isEmpty() ? " " : "`" + row.args() + "` ")
+              + "| "
+              + row.expected().replace('-', ' ')
+              + " (exit "
+              + row.exit()
+              + ") |";
+      assertTrue(
+          docs.stream().anyMatch(line -> line.startsWith(shown)),
+          "docs/api.md has no line starting " + shown + " (copy tools.tsv into its table)");
+    }
+  }
+
+  @Test
   void shouldBehaveAsTheTableSays() throws Exception {
     Path written = Path.of("target", "mixcoatl-tools.txt");
     Files.createDirectories(written.getParent());

@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,10 +44,12 @@ public class VolumeController {
        WHERE x.customer_id = :customer
       """;
   private final OwnedReads reads;
+  private final JdbcClient jdbc;
   private final DispatcherGateway dispatcher;
 
-  public VolumeController(OwnedReads reads, DispatcherGateway dispatcher) {
+  public VolumeController(OwnedReads reads, DataSource readsSource, DispatcherGateway dispatcher) {
     this.reads = reads;
+    this.jdbc = JdbcClient.create(readsSource);
     this.dispatcher = dispatcher;
   }
 
@@ -67,15 +71,20 @@ public class VolumeController {
 
   /**
    * {@code {"addVolume":[{"name":..., "sizeInGb":N, "region":{"regionId":N},
-   * "dataCenter":{"dataCenterId":N}}]}}; 202 with the job.
+   * "dataCenter":{"dataCenterId":N}}]}} (mixcoatl sends {@code "dataCenter":N}); the region is the
+   * data centre's when not given. 202 with the job.
    */
   @PostMapping
   public ResponseEntity<Map<String, Object>> create(Access access, @RequestBody JsonNode body) {
     access.require("volume", "create");
     JsonNode add = Json.action(body, "addVolume");
+    Long dataCenterId = dataCenterId(add);
     Long regionId = Json.nestedId(add, "region", "regionId");
+    if (regionId == null && dataCenterId == null) {
+      throw ApiException.badRequest("region.regionId or dataCenter.dataCenterId is required");
+    }
     if (regionId == null) {
-      throw ApiException.badRequest("region.regionId is required");
+      regionId = regionOf(access, dataCenterId);
     }
     JsonNode size = add.get("sizeInGb");
     if (size == null || !size.isIntegralNumber() || !size.canConvertToInt() || size.asInt() < 1) {
@@ -87,7 +96,7 @@ public class VolumeController {
     }
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("regionId", regionId);
-    request.put("dataCenterId", Json.nestedId(add, "dataCenter", "dataCenterId"));
+    request.put("dataCenterId", dataCenterId);
     request.put("name", name);
     request.put("sizeGb", size.asInt());
     return Jobs.accepted(dispatcher.act(access, "POST", "/volumes", request));
@@ -149,5 +158,22 @@ public class VolumeController {
         "owningUser", Json.ref("userId", Json.nullableLong(rs, "owner_user_id")),
         "customer", Json.ref("customerId", rs.getLong("customer_id")),
         "creationTimestamp", Json.time(rs, "created_at"));
+  }
+
+  /** {@code "dataCenter":{"dataCenterId":N}}, or the bare id enStratus clients also send. */
+  private static Long dataCenterId(JsonNode add) {
+    JsonNode dataCenter = add.get("dataCenter");
+    if (dataCenter != null && (dataCenter.isIntegralNumber() || dataCenter.isTextual())) {
+      return Json.id(dataCenter, "dataCenter");
+    }
+    return Json.nestedId(add, "dataCenter", "dataCenterId");
+  }
+
+  private long regionOf(Access access, long dataCenterId) {
+    return jdbc.sql("SELECT region_id FROM data_center WHERE customer_id = ? AND id = ?")
+        .params(access.customerId(), dataCenterId)
+        .query(Long.class)
+        .optional()
+        .orElseThrow(() -> ApiException.notFound("data center", dataCenterId));
   }
 }
