@@ -34,6 +34,7 @@ import io.stratus.dispatcher.network.FirewallController;
 import io.stratus.dispatcher.network.IpAddressController;
 import io.stratus.dispatcher.server.ScheduledServerActions;
 import io.stratus.dispatcher.server.ServerController;
+import io.stratus.dispatcher.server.ServerDetails;
 import io.stratus.dispatcher.server.ServerSchedules;
 import io.stratus.dispatcher.storage.SnapshotController;
 import io.stratus.dispatcher.storage.VolumeController;
@@ -202,7 +203,12 @@ public class DispatcherConfiguration implements WebMvcConfigurer {
       ActionDispatcher dispatcher,
       AgentBootstrap agents,
       ServerSchedules schedules) {
-    return new ServerController(resources, dispatcher, agents, schedules);
+    return new ServerController(
+        resources,
+        dispatcher,
+        agents,
+        schedules,
+        new ServerDetails(resources, new AuditLog(database.primary()), transactions()));
   }
 
   @Bean

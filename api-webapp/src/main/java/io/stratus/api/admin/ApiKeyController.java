@@ -1,6 +1,7 @@
 package io.stratus.api.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.stratus.api.Api;
 import io.stratus.api.auth.ApiKeyStore;
 import io.stratus.api.auth.ApiKeyStore.KeyView;
@@ -36,6 +37,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(Api.BASE + "/admin/ApiKey")
 public class ApiKeyController {
+  /**
+   * enStratus ties a key to one cloud account; a Stratus key acts for its user in every account, so
+   * {@code account} is there, in the dialect's form, with no account in it.
+   */
+  private static final Map<String, Object> NOT_TIED_TO_AN_ACCOUNT =
+      Json.object("accountId", NullNode.getInstance());
+
   private static final Pattern ACCESS_KEY = Pattern.compile("[A-Za-z0-9]{8,64}");
   private final ApiKeyStore keys;
   private final JdbcClient jdbc;
@@ -145,7 +153,11 @@ public class ApiKeyController {
     return Json.object(
         "accessKey", key.accessKey(),
         "name", key.name(),
+        "description", NullNode.getInstance(),
         "state", key.state(clock.instant()),
+        "account", NOT_TIED_TO_AN_ACCOUNT,
+        "systemManagementKey", false,
+        "customerManagementKey", false,
         "createdTimestamp", Json.time(key.createdAt()),
         "expiration", Json.time(key.expiresAt()),
         "revokedTimestamp", Json.time(key.revokedAt()),

@@ -10,6 +10,8 @@ import io.stratus.common.identity.People;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -71,8 +73,10 @@ public class GroupController {
             "name", name.strip(),
             "description",
                 description == null || description.isBlank() ? null : description.strip(),
+            "status", PeopleRequests.ACTIVE,
             "users", List.of(),
             "roles", List.of(),
+            "roleAssignments", List.of(),
             "customer", Json.ref("customerId", access.customerId()));
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("groups", List.of(view)));
   }
@@ -126,11 +130,12 @@ public class GroupController {
   @GetMapping
   public Map<String, Object> list(Access access) {
     access.require("group", "read");
+    Map<Long, List<Map<String, Object>>> assigned = assignments(access.customerId(), null);
     return Map.of(
         "groups",
         jdbc.sql(SELECT + " ORDER BY g.id")
             .param("customer", access.customerId())
-            .query((rs, n) -> view(rs))
+            .query((rs, n) -> view(rs, assigned))
             .list());
   }
 
@@ -138,23 +143,52 @@ public class GroupController {
   public Map<String, Object> get(Access access, @PathVariable String id) {
     access.require("group", "read");
     long groupId = Json.pathId(id, "groupId");
+    Map<Long, List<Map<String, Object>>> assigned = assignments(access.customerId(), groupId);
     Map<String, Object> group =
         jdbc.sql(SELECT + " AND g.id = :id")
             .param("customer", access.customerId())
             .param("id", groupId)
-            .query((rs, n) -> view(rs))
+            .query((rs, n) -> view(rs, assigned))
             .optional()
             .orElseThrow(() -> ApiException.notFound("group", groupId));
     return Map.of("groups", List.of(group));
   }
 
-  private static Map<String, Object> view(ResultSet rs) throws SQLException {
+  /**
+   * The roles each group holds, as enStratus' {@code roleAssignments} ({@code [{"roleId",
+   * "roleName"}]}, what mixcoatl's {@code dcm-list-role-assignments} prints), by group: of one
+   * group, or with {@code groupId} null of every group of the customer.
+   */
+  private Map<Long, List<Map<String, Object>>> assignments(long customerId, Long groupId) {
+    Map<Long, List<Map<String, Object>>> byGroup = new HashMap<>();
+    jdbc.sql(
+            """
+            SELECT gr.group_id, r.id, r.name
+              FROM group_role gr JOIN role r ON r.id = gr.role_id
+             WHERE r.customer_id = :customer AND (:group IS NULL OR gr.group_id = :group)
+             ORDER BY r.id
+            """)
+        .param("customer", customerId)
+        .param("group", groupId)
+        .query(
+            rs -> {
+              byGroup
+                  .computeIfAbsent(rs.getLong("group_id"), g -> new ArrayList<>())
+                  .add(Json.object("roleId", rs.getLong("id"), "roleName", rs.getString("name")));
+            });
+    return byGroup;
+  }
+
+  private static Map<String, Object> view(
+      ResultSet rs, Map<Long, List<Map<String, Object>>> assignments) throws SQLException {
     return Json.object(
         "groupId", rs.getLong("id"),
         "name", rs.getString("name"),
         "description", rs.getString("description"),
+        "status", PeopleRequests.ACTIVE,
         "users", UserController.refs(rs.getString("user_ids"), "userId"),
         "roles", UserController.refs(rs.getString("role_ids"), "roleId"),
+        "roleAssignments", assignments.getOrDefault(rs.getLong("id"), List.of()),
         "customer", Json.ref("customerId", rs.getLong("customer_id")),
         "createdTimestamp", Json.time(rs, "created_at"));
   }

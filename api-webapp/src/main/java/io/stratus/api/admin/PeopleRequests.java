@@ -19,6 +19,12 @@ import java.util.Map;
  * the resource: {@code {"describeGroup":{"group":{"name":"ops"}}}}.
  */
 final class PeopleRequests {
+  /**
+   * The enStratus {@code status} of a group or a role: Stratus' have no life cycle (they exist
+   * until removed), so every one listed is ACTIVE.
+   */
+  static final String ACTIVE = "ACTIVE";
+
   private PeopleRequests() {}
 
   /** Who acts: the key's user, by its e-mail address, from the caller's address. */

@@ -73,6 +73,8 @@ public class RoleController {
             name.strip(),
             "description",
             description == null || description.isBlank() ? null : description.strip(),
+            "status",
+            PeopleRequests.ACTIVE,
             "customer",
             Json.ref("customerId", access.customerId()));
     view.put("rights", rights.stream().distinct().map(PeopleRequests::view).toList());
@@ -169,6 +171,7 @@ public class RoleController {
                                   "roleId", id,
                                   "name", rs.getString("name"),
                                   "description", rs.getString("description"),
+                                  "status", PeopleRequests.ACTIVE,
                                   "customer", Json.ref("customerId", rs.getLong("customer_id")));
                           r.put("rights", new ArrayList<Map<String, Object>>());
                           return r;

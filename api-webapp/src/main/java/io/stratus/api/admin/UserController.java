@@ -1,6 +1,7 @@
 package io.stratus.api.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.stratus.api.Api;
 import io.stratus.api.web.ApiException;
 import io.stratus.api.web.Json;
@@ -172,11 +173,25 @@ public class UserController {
     return Map.of("users", List.of(user));
   }
 
+  /**
+   * A user in the enStratus shape. Stratus keeps one display name, written from the given and the
+   * family name at creation: {@code givenName} is its first word, {@code familyName} the rest (both
+   * null when the name is the e-mail address or a single word has no family name). {@code
+   * vmLoginId} is null: Stratus creates no logins on virtual machines.
+   */
   private static Map<String, Object> view(ResultSet rs) throws SQLException {
+    String alphaName = rs.getString("display_name");
+    String[] names =
+        alphaName == null || alphaName.isBlank() || alphaName.contains("@")
+            ? new String[0]
+            : alphaName.strip().split("\\s+", 2);
     return Json.object(
         "userId", rs.getLong("id"),
         "email", rs.getString("email"),
-        "alphaName", rs.getString("display_name"),
+        "alphaName", alphaName,
+        "givenName", names.length > 0 ? names[0] : NullNode.getInstance(),
+        "familyName", names.length > 1 ? names[1] : NullNode.getInstance(),
+        "vmLoginId", NullNode.getInstance(),
         "status", rs.getString("status").toUpperCase(Locale.ROOT),
         "groups", refs(rs.getString("group_ids"), "groupId"),
         "roles", refs(rs.getString("role_ids"), "roleId"),

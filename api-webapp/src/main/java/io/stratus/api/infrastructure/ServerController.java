@@ -132,6 +132,21 @@ public class ServerController {
           "the body must name one action: {\"start\":[{}]}, {\"stop\":[{}]} or {\"reboot\":[{}]}");
     }
     String verb = body.fieldNames().next();
+    switch (verb) {
+      case "describeServer" -> {
+        return describe(access, serverId, Json.action(body, verb));
+      }
+      case "assignGroups" -> {
+        return assignGroup(access, serverId, Json.action(body, verb));
+      }
+      case "assignBudget" ->
+          throw ApiException.badRequest(
+              "assignBudget: billing codes are not in Stratus yet (they arrive with the"
+                  + " governance work); nothing was done");
+      default -> {
+        // one of the actions below
+      }
+    }
     String action =
         switch (verb) {
           case "start" -> "start";
@@ -142,7 +157,8 @@ public class ServerController {
               throw ApiException.badRequest(
                   "unknown server action '"
                       + abbreviate(verb)
-                      + "'; use start, stop, reboot, cancelTermination or cancelPause");
+                      + "'; use start, stop, reboot, cancelTermination, cancelPause,"
+                      + " describeServer or assignGroups");
         };
     JsonNode args = body.get(verb);
     if (!args.isArray() && !args.isObject()) {
@@ -187,6 +203,39 @@ public class ServerController {
     }
     checkOwner(access, serverId, "terminate");
     return Jobs.accepted(dispatcher.act(access, "DELETE", "/servers/" + serverId, null));
+  }
+
+  /**
+   * {@code {"describeServer":[{"name":..., "description":...}]}}: 204, renamed in the Dispatcher.
+   */
+  private ResponseEntity<Map<String, Object>> describe(
+      Access access, long serverId, JsonNode change) {
+    checkOwner(access, serverId, "update");
+    Map<String, Object> request = new HashMap<>();
+    request.put("name", Json.text(change, "name", 200));
+    request.put("description", Json.text(change, "description", 1000));
+    dispatcher.ask(access, "PUT", "/servers/" + serverId + "/description", request);
+    return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * {@code {"assignGroups":[{"owningGroups":[{"groupId":N}]}]}}: 204, the server's owning group set
+   * in the Dispatcher. A Stratus server has one owning group, so exactly one is named.
+   */
+  private ResponseEntity<Map<String, Object>> assignGroup(
+      Access access, long serverId, JsonNode change) {
+    JsonNode groups = change.get("owningGroups");
+    if (groups == null || !groups.isArray() || groups.size() != 1 || !groups.get(0).isObject()) {
+      throw ApiException.badRequest(
+          "assignGroups takes one owning group: {\"owningGroups\":[{\"groupId\":N}]}");
+    }
+    Long groupId = Json.id(groups.get(0).get("groupId"), "owningGroups.groupId");
+    if (groupId == null) {
+      throw ApiException.badRequest("owningGroups.groupId is required");
+    }
+    checkOwner(access, serverId, "update");
+    dispatcher.ask(access, "PUT", "/servers/" + serverId + "/group", Map.of("groupId", groupId));
+    return ResponseEntity.noContent().build();
   }
 
   /** Sets (or, with {@code at} null, cancels) one of the server's schedules in the Dispatcher. */

@@ -98,6 +98,11 @@ public final class Mixcoatl {
             caPem.toString()));
   }
 
+  /** The directory of mixcoatl's published command-line tools. */
+  public static Path tools() {
+    return home().orElseThrow().resolve("bin");
+  }
+
   /** One library call of {@code mixcoatl_calls.py}, e.g. {@code call("list-servers")}. */
   public Run call(String... args) throws IOException, InterruptedException {
     List<String> argv =

@@ -41,15 +41,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class ServerController extends ActionController {
   private final AgentBootstrap agents;
   private final ServerSchedules schedules;
+  private final ServerDetails details;
 
   public ServerController(
       Resources resources,
       ActionDispatcher dispatcher,
       AgentBootstrap agents,
-      ServerSchedules schedules) {
+      ServerSchedules schedules,
+      ServerDetails details) {
     super(resources, dispatcher);
     this.agents = agents;
     this.schedules = schedules;
+    this.details = details;
   }
 
   @Requires(resource = "server", action = "launch")
@@ -198,6 +201,22 @@ public class ServerController extends ActionController {
   public Map<String, Object> pauseAfter(
       Actor actor, @PathVariable long id, @RequestBody ScheduleRequest request) {
     return schedules.set(actor, id, ServerSchedule.PAUSE, request.instant());
+  }
+
+  /** Renames the server or changes its description (enStratus' describeServer); no job. */
+  @Requires(resource = "server", action = "update", owned = true)
+  @PutMapping("/{id}/description")
+  public Map<String, Object> describe(
+      Actor actor, @PathVariable long id, @RequestBody ServerDetails.Description request) {
+    return details.describe(actor, id, request.name(), request.description());
+  }
+
+  /** Gives the server an owning group (enStratus' assignGroups); no job. */
+  @Requires(resource = "server", action = "update", owned = true)
+  @PutMapping("/{id}/group")
+  public Map<String, Object> assignGroup(
+      Actor actor, @PathVariable long id, @RequestBody ServerDetails.Group request) {
+    return details.assignGroup(actor, id, request.groupId());
   }
 
   /** A server's schedules. */
