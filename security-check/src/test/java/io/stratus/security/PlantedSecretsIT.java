@@ -135,7 +135,9 @@ class PlantedSecretsIT {
   @Order(2)
   void plantApiKeySecretsThroughTheConsoleAndTheApi() {
     ConsoleSession console = signedIn(ownerEmail, ownerPassword);
-    Page created = console.submit("/api-keys", "/api-keys", Map.of("name", "made in the console"));
+    Page created =
+        console.follow(
+            console.submit("/api-keys", "/api-keys", Map.of("name", "made in the console")));
     assertEquals(200, created.status(), created.body());
     String access = created.text("new-access-key");
     String secret = created.text("new-secret-key");
@@ -178,10 +180,11 @@ class PlantedSecretsIT {
     plant("password changed to", chosen);
     ConsoleSession owner = signedIn(ownerEmail, ownerPassword);
     Page changed =
-        owner.submit(
-            "/me/password",
-            "/me/password",
-            Map.of("current", ownerPassword, "chosen", chosen, "repeated", chosen));
+        owner.follow(
+            owner.submit(
+                "/me/password",
+                "/me/password",
+                Map.of("current", ownerPassword, "chosen", chosen, "repeated", chosen)));
     assertEquals(200, changed.status(), changed.body());
     assertTrue(changed.body().contains("Your password is changed"), changed.body());
     ownerPassword = chosen;

@@ -171,6 +171,7 @@ public class PeopleController {
       @RequestParam(defaultValue = "") String confirmed) {
     if (!"active".equals(status) && !"yes".equals(confirmed)) {
       access.require("user", "update");
+      userRow(access, id);
       return "redirect:/people/users/" + id + "/disable";
     }
     return update(

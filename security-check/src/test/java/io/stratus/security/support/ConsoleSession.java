@@ -105,6 +105,17 @@ public final class ConsoleSession {
     return post(action, withToken);
   }
 
+  /**
+   * The page a form's answer sends the browser to: the console answers every successful post with a
+   * redirect (post/redirect/get), so what the user reads is the page at its Location.
+   */
+  public Page follow(Page answer) {
+    if (answer.status() != 302 && answer.status() != 303) {
+      throw new AssertionError("expected a redirect, got " + answer.status() + " " + answer.body());
+    }
+    return get(answer.location());
+  }
+
   /** Posts {@code fields} to {@code action} with the CSRF token of the start page. */
   public Page act(String action, Map<String, String> fields) {
     return submit("/", action, fields);
