@@ -111,9 +111,11 @@ api() {
 }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 await_job() {
-  local job=$1 status
+  local job=$1 status answer
   for _ in $(seq 1 120); do
-    status=$(api GET "admin/Job/$job" | json 'd["jobs"][0]["status"]')
+    answer=$(api GET "admin/Job/$job")
+    status=$(printf '%s' "$answer" | json 'd["jobs"][0]["status"]' 2>/dev/null) ||
+      { log "admin/Job/$job answered: $answer" >&2; status=UNREADABLE; }
     [ "$status" != RUNNING ] && { echo "$status"; return; }
     sleep 1
   done

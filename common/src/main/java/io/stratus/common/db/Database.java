@@ -2,6 +2,8 @@ package io.stratus.common.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -36,7 +38,9 @@ public final class Database implements AutoCloseable {
 
   /**
    * Opens the pools. The primary is reached once here, so a wrong URL or password fails start-up
-   * with the pool's message rather than at the first request.
+   * with the pool's message rather than at the first request. A database that does not answer
+   * (restarting, or too slow to finish the handshake) is tried again until {@code startup-timeout}:
+   * a component started alongside its database waits for it instead of dying.
    */
   public static Database open(DatabaseSettings settings, String poolName) {
     HikariDataSource primary =
@@ -50,7 +54,7 @@ public final class Database implements AutoCloseable {
         config.setPassword(settings.replicaPassword().reveal());
         config.setMaximumPoolSize(settings.replicaPoolSize());
         config.setReadOnly(true);
-        replicas.add(new HikariDataSource(config));
+        replicas.add(open(config, settings));
       }
     } catch (RuntimeException e) {
       replicas.forEach(HikariDataSource::close);
@@ -96,7 +100,37 @@ public final class Database implements AutoCloseable {
     config.setUsername(user);
     config.setPassword(settings.password().reveal());
     config.setMaximumPoolSize(size);
-    return new HikariDataSource(config);
+    return open(config, settings);
+  }
+
+  private static HikariDataSource open(HikariConfig config, DatabaseSettings settings) {
+    long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
+    while (true) {
+      try {
+        return new HikariDataSource(config);
+      } catch (PoolInitializationException e) {
+        if (!unreachable(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        log.warn(
+            "{}: the database does not answer yet ({}); trying again",
+            config.getPoolName(),
+            e.getCause().getMessage().lines().findFirst().orElse(""));
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Whether the pool failed for want of an answer (SQL state class 08), not for a refusal. */
+  private static boolean unreachable(PoolInitializationException e) {
+    return e.getCause() instanceof SQLException sql
+        && sql.getSQLState() != null
+        && sql.getSQLState().startsWith("08");
   }
 
   private static HikariConfig poolConfig(String name, String url, DatabaseSettings settings) {

@@ -16,6 +16,9 @@ import java.util.List;
  *   <li>{@code db.user} (default {@code stratus}), {@code db.password} (default empty)
  *   <li>{@code db.pool.size} (default 10, 1..200) maximum connections to the primary
  *   <li>{@code db.connect-timeout} (default 5s) how long to wait for a pooled connection
+ *   <li>{@code db.startup-timeout} (default 60s, at least the connect timeout) how long start-up
+ *       keeps trying a database that does not answer (restarting, or slow under load) before it
+ *       fails; a refused user or password fails at once
  *   <li>{@code db.replica.urls} comma-separated JDBC URLs of read replicas (default none)
  *   <li>{@code db.replica.user}, {@code db.replica.password} (default: the primary's)
  *   <li>{@code db.replica.pool.size} (default: the primary's) per replica
@@ -27,6 +30,7 @@ public record DatabaseSettings(
     Secret password,
     int poolSize,
     Duration connectTimeout,
+    Duration startupTimeout,
     List<String> replicaUrls,
     String replicaUser,
     Secret replicaPassword,
@@ -57,6 +61,12 @@ public record DatabaseSettings(
     if (connectTimeout.toMillis() < 250) {
       throw config.error(prefix + ".connect-timeout", "must be at least 250ms");
     }
+    Duration startupTimeout =
+        config.getDuration(prefix + ".startup-timeout", Duration.ofSeconds(60));
+    if (startupTimeout.compareTo(connectTimeout) < 0) {
+      throw config.error(
+          prefix + ".startup-timeout", "must be at least " + prefix + ".connect-timeout");
+    }
     List<String> replicas = config.getList(prefix + ".replica.urls");
     for (String replica : replicas) {
       if (!replica.startsWith("jdbc:mysql:") && !replica.startsWith("jdbc:mariadb:")) {
@@ -79,6 +89,7 @@ public record DatabaseSettings(
         password,
         poolSize,
         connectTimeout,
+        startupTimeout,
         replicas,
         replicaUser,
         replicaPassword,
@@ -88,7 +99,16 @@ public record DatabaseSettings(
   /** Settings for a single primary with defaults, for tools and tests. */
   public static DatabaseSettings of(String url, String user, Secret password) {
     return new DatabaseSettings(
-        url, user, password, 10, Duration.ofSeconds(5), List.of(), user, password, 10);
+        url,
+        user,
+        password,
+        10,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(60),
+        List.of(),
+        user,
+        password,
+        10);
   }
 
   /** The URL with any query string removed, safe to log. */

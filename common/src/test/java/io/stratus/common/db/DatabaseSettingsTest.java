@@ -44,6 +44,19 @@ class DatabaseSettingsTest {
   }
 
   @Test
+  void shouldRefuseAStartupTimeoutShorterThanTheConnectTimeout() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                settings(
+                    Map.of(
+                        "db.url", URL, "db.connect-timeout", "10s", "db.startup-timeout", "5s")));
+    assertEquals("db.startup-timeout", e.key());
+    assertEquals(60, settings(Map.of("db.url", URL)).startupTimeout().toSeconds());
+  }
+
+  @Test
   void shouldRefuseAReplicaThatIsThePrimary() {
     ConfigException e =
         assertThrows(
