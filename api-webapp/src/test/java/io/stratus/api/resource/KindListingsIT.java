@@ -58,7 +58,8 @@ class KindListingsIT {
           new Listed("network/Firewall", "firewalls", 1001, "regionId=201"),
           new Listed("network/FirewallRule", "rules", 1101, "firewallId=1001"),
           new Listed("network/IpAddress", "ipAddresses", 1201, "regionId=201"),
-          new Listed("admin/Account", "accounts", 151, null));
+          new Listed("admin/Account", "accounts", 151, null),
+          new Listed("admin/Job", "jobs", 1301, null));
 
   private static ApiFixture fixture;
   private static ApiClient client;
