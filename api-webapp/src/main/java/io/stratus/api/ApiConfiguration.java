@@ -6,7 +6,6 @@ import io.stratus.api.admin.AccountController;
 import io.stratus.api.admin.ApiKeyController;
 import io.stratus.api.admin.CustomerController;
 import io.stratus.api.admin.GroupController;
-import io.stratus.api.admin.JobController;
 import io.stratus.api.admin.RoleController;
 import io.stratus.api.admin.UserController;
 import io.stratus.api.auth.ApiKeyStore;
@@ -72,7 +71,6 @@ public class ApiConfiguration implements WebMvcConfigurer {
           VersionsController.class,
           KindController.class,
           AccountController.class,
-          JobController.class,
           ApiKeyController.class,
           ServerController.class,
           VolumeController.class,
@@ -168,11 +166,6 @@ public class ApiConfiguration implements WebMvcConfigurer {
   @Bean
   AccountController accountController(DispatcherGateway dispatcher) {
     return new AccountController(dispatcher);
-  }
-
-  @Bean
-  JobController jobController() {
-    return new JobController(reads(), settings.pageSize());
   }
 
   @Bean

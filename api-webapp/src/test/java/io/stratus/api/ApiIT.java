@@ -370,7 +370,7 @@ class ApiIT {
         role(
             customer,
             "operator",
-            List.of("server/read/MINE", "server/launch/ANY", "server/stop/MINE"));
+            List.of("server/read/MINE", "server/launch/ANY", "server/stop/MINE", "job/read/MINE"));
     long viewer = role(customer, "viewer", List.of("server/read/GROUP"));
     jdbc.sql("INSERT INTO user_role (customer_id, user_id, role_id) VALUES (?, ?, ?)")
         .params(customer, bob, operator)
@@ -405,6 +405,20 @@ class ApiIT {
     assertNotEquals(403, stopOwn.status(), stopOwn.raw());
     assertEquals(403, asBob.delete(B + "/infrastructure/Server/" + bobs).status());
     assertEquals(403, asBob.get(B + "/geography/Region").status());
+    long bobsJob = job(customer, bob);
+    long adminsJob = job(customer, acme.userId());
+    long platformsJob = job(customer, null);
+    Answer bobsJobs = asBob.get(B + "/admin/Job");
+    assertEquals(200, bobsJobs.status(), bobsJobs.raw());
+    Set<Long> jobsBobSees = new HashSet<>();
+    bobsJobs.body().path("jobs").forEach(j -> jobsBobSees.add(j.path("jobId").asLong()));
+    assertTrue(jobsBobSees.contains(bobsJob), jobsBobSees.toString());
+    assertFalse(jobsBobSees.contains(adminsJob), "a MINE right lists only one's own jobs");
+    assertFalse(jobsBobSees.contains(platformsJob), "nor the platform's own");
+    assertEquals(200, asBob.get(B + "/admin/Job/" + bobsJob).status());
+    assertEquals(403, asBob.get(B + "/admin/Job/" + adminsJob).status());
+    assertEquals(403, asBob.get(B + "/admin/Job/" + platformsJob).status());
+    assertEquals(200, admin.get(B + "/admin/Job/" + platformsJob).status(), "ANY reads all");
 
     Set<Long> carolSees = listedIds(asCarol);
     assertEquals(Set.of(groups), carolSees);
@@ -725,6 +739,20 @@ class ApiIT {
         .jdbc()
         .sql("SELECT id FROM user_account WHERE email = ?")
         .param(name + "@acme.example")
+        .query(Long.class)
+        .single();
+  }
+
+  /** A finished job of {@code userId} (null: the platform's own work). */
+  private long job(long customer, Long userId) {
+    var jdbc = fixture.jdbc();
+    jdbc.sql(
+            "INSERT INTO job (customer_id, user_id, action, status, progress)"
+                + " VALUES (?, ?, 'server.stop', 'COMPLETE', 100)")
+        .params(customer, userId)
+        .update();
+    return jdbc.sql("SELECT MAX(id) FROM job WHERE customer_id = ?")
+        .param(customer)
         .query(Long.class)
         .single();
   }

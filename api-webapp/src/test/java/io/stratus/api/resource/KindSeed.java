@@ -289,7 +289,38 @@ final class KindSeed {
             + ", "
             + T1
             + ")");
+    jobs(jdbc, c, o, u, ou);
     copies(jdbc);
+  }
+
+  /**
+   * Jobs: one complete (its message the launched server's id), one failed with the cloud's words,
+   * one running on behalf of no user, eight copies of the first, and one of the other customer.
+   */
+  private static void jobs(JdbcClient jdbc, long c, long o, long u, long ou) {
+    StringBuilder rows = new StringBuilder();
+    rows.append("(1301, ").append(c).append(", ").append(u);
+    rows.append(", 'server.launch', 'COMPLETE', 100, 'launched', 'server', 701, ");
+    rows.append(T1).append(", ").append(T2).append(")");
+    rows.append(", (1302, ").append(c).append(", ").append(u);
+    rows.append(", 'volume.create', 'ERROR', 100, 'the cloud said \\\"no\\\" é', 'volume', NULL, ");
+    rows.append(T2).append(", ").append(T2).append(")");
+    rows.append(", (1303, ").append(c);
+    rows.append(", NULL, 'server.stop', 'RUNNING', 40, NULL, 'server', 702, ");
+    rows.append(T3).append(", NULL)");
+    for (int k = 10; k < 18; k++) {
+      rows.append(", (").append(1301 + k).append(", ").append(c).append(", ").append(u);
+      rows.append(", 'server.launch', 'COMPLETE', 100, 'launched', 'server', 701, ");
+      rows.append(T1).append(", ").append(T2).append(")");
+    }
+    rows.append(", (1309, ").append(o).append(", ").append(ou);
+    rows.append(", 'server.launch', 'COMPLETE', 100, NULL, 'server', 709, ");
+    rows.append(T1).append(", ").append(T1).append(")");
+    sql(
+        jdbc,
+        "INSERT INTO job (id, customer_id, user_id, action, status, progress, message,"
+            + " resource_type, resource_id, created_at, completed_at) VALUES "
+            + rows);
   }
 
   /**

@@ -28,13 +28,13 @@ public final class ResourceKinds {
           Network.IP_ADDRESS);
 
   /**
-   * Every kind the API lists and documents: {@link #ALL}, and the customer's cloud accounts. The
-   * console lists accounts on a page of its own and offers them in its filters by reading {@code
-   * cloud_account} directly, so {@link Admin#ACCOUNT} joins {@link #ALL} (and with it {@link
+   * Every kind the API lists and documents: {@link #ALL}, the customer's cloud accounts and jobs.
+   * The console lists accounts on a page of its own and offers them in its filters by reading
+   * {@code cloud_account} directly, so {@link Admin#ACCOUNT} joins {@link #ALL} (and with it {@link
    * #named}, which the console reads) only when the console moves onto it.
    */
   public static final List<ResourceKind> API =
-      Stream.concat(ALL.stream(), Stream.of(Admin.ACCOUNT)).toList();
+      Stream.concat(ALL.stream(), Stream.of(Admin.ACCOUNT, Admin.JOB)).toList();
 
   /** The kind the API serves at {@code family/name}, e.g. {@code infrastructure/Snapshot}. */
   public static Optional<ResourceKind> served(String family, String name) {

@@ -1,5 +1,6 @@
 package io.stratus.common.resource.kinds;
 
+import io.stratus.common.resource.Ownership;
 import io.stratus.common.resource.ResourceKind;
 
 /** The kinds of enStratus' {@code admin} family that are cloud resources' context. */
@@ -24,5 +25,32 @@ public final class Admin {
           .customer()
           .time("createdTimestamp", "a.created_at")
           .sort("name", "a.name", "Name")
+          .build();
+
+  /**
+   * What became of an action. {@code status} is RUNNING, COMPLETE or ERROR; when complete, {@code
+   * message} holds the id of the resource the action made or acted on (as enStratus clients
+   * expect), and {@code description} the action with what the Dispatcher said of it. A job belongs
+   * to the user who acted: a MINE right reads only one's own.
+   */
+  public static final ResourceKind JOB =
+      ResourceKind.builder("Job", "admin", "jobs")
+          .table("job", "j")
+          .ownership(Ownership.USER)
+          .id("jobId")
+          .string("status", "j.status")
+          .string("description", "CONCAT(j.action, COALESCE(CONCAT(': ', j.message), ''))")
+          .string(
+              "message",
+              "CASE WHEN j.status = 'COMPLETE' AND j.resource_id IS NOT NULL"
+                  + " THEN CAST(j.resource_id AS CHAR) ELSE j.message END")
+          .integer("percentComplete", "j.progress")
+          .string("jobType", "j.action")
+          .string("resourceType", "j.resource_type")
+          .number("resourceId", "j.resource_id")
+          .time("startDate", "j.created_at")
+          .time("endDate", "j.completed_at")
+          .ref("user", "userId", "j.user_id", "User")
+          .customer()
           .build();
 }
