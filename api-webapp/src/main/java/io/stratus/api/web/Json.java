@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,6 +39,18 @@ public final class Json {
   public static String time(ResultSet rs, String column) throws SQLException {
     return instant(rs.getObject(column, LocalDateTime.class));
   }
+
+  /**
+   * A UTC date-time column as enStratus wrote times, {@code 2026-01-02T03:04:05.000+0000}
+   * (milliseconds always, a numeric offset), the form its clients parse; null when the column is.
+   */
+  public static String dialectTime(ResultSet rs, int column) throws SQLException {
+    LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+    return t == null ? null : DIALECT_TIME.format(t);
+  }
+
+  private static final DateTimeFormatter DIALECT_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'+0000'");
 
   /** As {@link #time(ResultSet, String)}, by column index. */
   public static String time(ResultSet rs, int column) throws SQLException {
