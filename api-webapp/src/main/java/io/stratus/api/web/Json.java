@@ -12,6 +12,10 @@ import java.util.Map;
 
 /** Small helpers for building enStratus-shaped answers and reading request bodies. */
 public final class Json {
+  /** How enStratus wrote times (UTC): {@code 2026-01-02T03:04:05.000+0000}. */
+  private static final DateTimeFormatter DIALECT_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'+0000'");
+
   private Json() {}
 
   /** An ordered object; null values are left out. */
@@ -48,9 +52,6 @@ public final class Json {
     LocalDateTime t = rs.getObject(column, LocalDateTime.class);
     return t == null ? null : DIALECT_TIME.format(t);
   }
-
-  private static final DateTimeFormatter DIALECT_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'+0000'");
 
   /** As {@link #time(ResultSet, String)}, by column index. */
   public static String time(ResultSet rs, int column) throws SQLException {
