@@ -7,8 +7,21 @@ It never touches a request or a response: it only lays out rows the tool already
 class PrettyTable(object):
     def __init__(self, field_names=None, **kwargs):
         self.field_names = list(field_names or [])
-        self.align = "c"
+        self._align = dict((name, "c") for name in self.field_names)
         self._rows = []
+
+    @property
+    def align(self):
+        """Per column, as prettytable has it: tools set one (table.align['Field'] = 'l') or all."""
+        return self._align
+
+    @align.setter
+    def align(self, value):
+        if isinstance(value, dict):
+            self._align.update(value)
+        else:
+            for name in self.field_names:
+                self._align[name] = value
 
     def add_row(self, row):
         if len(row) != len(self.field_names):

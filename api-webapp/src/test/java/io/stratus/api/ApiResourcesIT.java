@@ -9,6 +9,7 @@ import io.stratus.api.support.ApiClient;
 import io.stratus.api.support.ApiClient.Answer;
 import io.stratus.api.support.ApiFixture;
 import io.stratus.api.support.LocalAccount;
+import io.stratus.cloud.spi.compute.Architecture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,21 @@ class ApiResourcesIT {
     assertEquals(404, stranger.get(B + "/infrastructure/VolumeProduct/" + productId).status());
     assertTrue(
         stranger.get(B + "/infrastructure/VolumeProduct").body().path("volumeProducts").isEmpty());
+  }
+
+  @Test
+  @Order(1)
+  void shouldShowTheArchitectureTheCloudReportedAtRegistration() {
+    // The local cloud's VMs are processes of this host: its images and sizes run on its machine.
+    String host =
+        Architecture.ofMachine(System.getProperty("os.arch")).map(Enum::name).orElse(null);
+    JsonNode product = one("/infrastructure/ServerProduct?regionId=" + regionId, "serverProducts");
+    assertFalse(product.isMissingNode());
+    assertEquals(host, product.path("architecture").textValue(), product.toString());
+    assertTrue(product.has("architecture"), "present even when the cloud does not say");
+    JsonNode image = one("/infrastructure/MachineImage?regionId=" + regionId, "images");
+    assertEquals(host, image.path("architecture").textValue(), image.toString());
+    assertEquals("linux", image.path("platform").asText(), image.toString());
   }
 
   @Test

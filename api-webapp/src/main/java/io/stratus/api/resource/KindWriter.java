@@ -7,6 +7,7 @@ import io.stratus.api.web.Json;
 import io.stratus.common.resource.Absent;
 import io.stratus.common.resource.DetailLevel;
 import io.stratus.common.resource.Field;
+import io.stratus.common.resource.FieldType;
 import io.stratus.common.resource.KindSql;
 import io.stratus.common.resource.ResourceKind;
 import java.io.IOException;
@@ -126,6 +127,7 @@ final class KindWriter {
       }
       case STRING -> string(json, i, f, f.show(rs.getString(column)));
       case TIME -> string(json, i, f, Json.time(rs, column));
+      case DIALECT_TIME -> string(json, i, f, Json.dialectTime(rs, column));
       case STRING_LIST -> {
         String value = rs.getString(column);
         if (present(rs, json, i, f)) {
@@ -146,11 +148,7 @@ final class KindWriter {
           }
           int[] parts = select.partPositions()[i];
           for (int p = 0; p < parts.length; p++) {
-            String part = rs.getString(parts[p]);
-            if (part != null) {
-              json.writeFieldName(partNames[i][p]);
-              json.writeString(part);
-            }
+            part(rs, json, parts[p], partNames[i][p], f.parts().get(p));
           }
           json.writeEndObject();
         }
@@ -166,6 +164,25 @@ final class KindWriter {
           json.writeEndArray();
         }
       }
+    }
+  }
+
+  /** A part of a reference, left out when null. */
+  private static void part(
+      ResultSet rs, JsonGenerator json, int column, SerializableString name, Field part)
+      throws SQLException, IOException {
+    if (part.type() == FieldType.LONG) {
+      long value = rs.getLong(column);
+      if (!rs.wasNull()) {
+        json.writeFieldName(name);
+        json.writeNumber(value);
+      }
+      return;
+    }
+    String value = rs.getString(column);
+    if (value != null) {
+      json.writeFieldName(name);
+      json.writeString(value);
     }
   }
 
@@ -197,11 +214,19 @@ final class KindWriter {
       return;
     }
     json.writeFieldName(names[i]);
-    if (f.absent() == Absent.NULL) {
-      json.writeNull();
-    } else {
-      json.writeStartArray();
-      json.writeEndArray();
+    switch (f.absent()) {
+      case NULL -> json.writeNull();
+      case EMPTY_LIST -> {
+        json.writeStartArray();
+        json.writeEndArray();
+      }
+      case EMPTY_REF -> {
+        json.writeStartObject();
+        json.writeFieldName(refIds[i]);
+        json.writeNull();
+        json.writeEndObject();
+      }
+      case OMIT -> throw new IllegalStateException("an omitted field has no form: " + f.json());
     }
   }
 }

@@ -6,11 +6,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Small helpers for building enStratus-shaped answers and reading request bodies. */
 public final class Json {
+  /** How enStratus wrote times (UTC): {@code 2026-01-02T03:04:05.000+0000}. */
+  private static final DateTimeFormatter DIALECT_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'+0000'");
+
   private Json() {}
 
   /** An ordered object; null values are left out. */
@@ -37,6 +42,15 @@ public final class Json {
   /** A DATETIME column (UTC, as every session is) as an ISO-8601 instant. */
   public static String time(ResultSet rs, String column) throws SQLException {
     return instant(rs.getObject(column, LocalDateTime.class));
+  }
+
+  /**
+   * A UTC date-time column as enStratus wrote times, {@code 2026-01-02T03:04:05.000+0000}
+   * (milliseconds always, a numeric offset), the form its clients parse; null when the column is.
+   */
+  public static String dialectTime(ResultSet rs, int column) throws SQLException {
+    LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+    return t == null ? null : DIALECT_TIME.format(t);
   }
 
   /** As {@link #time(ResultSet, String)}, by column index. */

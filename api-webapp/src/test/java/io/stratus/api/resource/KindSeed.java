@@ -102,15 +102,15 @@ final class KindSeed {
         jdbc,
         "INSERT INTO server_product (id, customer_id, cloud_account_id, region_id,"
             + " provider_product_id, name, cpu_count, ram_mb, root_volume_gb, hourly_price_micros,"
-            + " currency) VALUES (501, "
+            + " currency, architecture) VALUES (501, "
             + c
-            + ", 151, 201, 'p-1', 'small\\\\1', 1, 512, 10, 12000, 'USD'), (502, "
+            + ", 151, 201, 'p-1', 'small\\\\1', 1, 512, 10, 12000, 'USD', 'I64'), (502, "
             + c
-            + ", 151, 201, 'p-2', 'large', 8, 32768, 0, NULL, NULL), (503, "
+            + ", 151, 201, 'p-2', 'large', 8, 32768, 0, NULL, NULL, NULL), (503, "
             + c
-            + ", 151, 202, 'p-3', 'tiny', 1, 128, 1, 5, 'EUR'), (509, "
+            + ", 151, 202, 'p-3', 'tiny', 1, 128, 1, 5, 'EUR', 'ARM64'), (509, "
             + o
-            + ", 159, 209, 'p-9', 'theirs', 1, 512, 10, 1000000, 'USD')");
+            + ", 159, 209, 'p-9', 'theirs', 1, 512, 10, 1000000, 'USD', NULL)");
     sql(
         jdbc,
         "INSERT INTO volume_product (id, customer_id, cloud_account_id, region_id,"
@@ -162,6 +162,15 @@ final class KindSeed {
             + ", NULL, NULL, NULL, "
             + T1
             + ")");
+    // Server 701 is to be terminated and stopped later, and runs a guest agent.
+    sql(
+        jdbc,
+        "UPDATE server SET terminate_after = " + T1 + ", pause_after = " + T2 + " WHERE id = 701");
+    sql(
+        jdbc,
+        "INSERT INTO guest_agent (customer_id, server_id, agent_version, state) VALUES ("
+            + c
+            + ", 701, '1.0.0', 'reachable')");
     sql(
         jdbc,
         "INSERT INTO volume (id, customer_id, cloud_account_id, region_id, data_center_id,"

@@ -7,5 +7,10 @@ public enum Absent {
   /** Written as JSON {@code null}. */
   NULL,
   /** Written as {@code []} (lists only). */
-  EMPTY_LIST
+  EMPTY_LIST,
+  /**
+   * Written as a reference to nothing, {@code {"dataCenterId": null}} (references only): the form
+   * enStratus clients read a related resource from without first asking whether there is one.
+   */
+  EMPTY_REF
 }

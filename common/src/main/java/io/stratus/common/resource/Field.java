@@ -26,9 +26,9 @@ import java.util.function.UnaryOperator;
  * @param nameJoin the join the name's expression needs, or null
  * @param text for {@link FieldType#STRING}: how the stored text is shown (as stored if null)
  * @param label the console's column heading; null when the console's list does not show it
- * @param parts for a {@link FieldType#REF}: further fields of the related row written inside its
- *     object after the id (e.g. an account's {@code cloud} with its {@code name}), read through the
- *     kind's joins; empty for other fields
+ * @param parts for a {@link FieldType#REF}: further fields of the related row (strings or whole
+ *     numbers) written inside its object after the id (e.g. an account's {@code cloud} with its
+ *     {@code name}), read through the kind's joins; empty for other fields
  */
 public record Field(
     String json,

@@ -16,6 +16,11 @@ public enum FieldType {
   STRING_LIST,
   /** A UTC DATETIME written as an ISO-8601 instant. */
   TIME,
+  /**
+   * A UTC DATETIME written as enStratus wrote times, with milliseconds and a numeric offset ({@code
+   * 2026-01-02T03:04:05.000+0000}), for the fields clients parse in that form.
+   */
+  DIALECT_TIME,
   /** An amount in millionths (BIGINT), written as a decimal with six places. */
   MICROS,
   /** A related resource, {@code {"regionId": 4}} (with its name where asked). */

@@ -206,6 +206,19 @@ public record ResourceKind(
       return add(Field.of(json, sql, FieldType.TIME));
     }
 
+    /** A time written as enStratus wrote it ({@link FieldType#DIALECT_TIME}). */
+    public Builder dialectTime(String json, String sql) {
+      return add(Field.of(json, sql, FieldType.DIALECT_TIME));
+    }
+
+    /**
+     * A field the enStratus dialect defines that Stratus holds no value for (a budget before
+     * billing codes exist): always written as {@code null}, the dialect's "none", never invented.
+     */
+    public Builder alwaysNull(String json) {
+      return add(Field.of(json, "NULL", FieldType.LONG).withAbsent(Absent.NULL));
+    }
+
     public Builder micros(String json, String sql) {
       return add(Field.of(json, sql, FieldType.MICROS));
     }
@@ -241,6 +254,18 @@ public record ResourceKind(
     }
 
     /**
+     * The last field (a reference) is written as a reference to nothing ({@code {"dataCenterId":
+     * null}}) when it has no value.
+     */
+    public Builder emptyWhenAbsent() {
+      Field ref = last();
+      if (ref.type() != FieldType.REF) {
+        throw new IllegalStateException(name + ": only a reference is empty, not " + ref.json());
+      }
+      return replaceLast(ref.withAbsent(Absent.EMPTY_REF));
+    }
+
+    /**
      * The last field (a reference) has a name, read by {@code nameSql} through {@code join}, that
      * extended API answers add to it and the console shows.
      */
@@ -263,11 +288,20 @@ public record ResourceKind(
      * {@code sql} (through the kind's joins), inside its object after the id.
      */
     public Builder part(String json, String sql) {
+      return part(Field.of(json, sql, FieldType.STRING));
+    }
+
+    /** As {@link #part}, for a whole number (e.g. the id of a further related row). */
+    public Builder numberPart(String json, String sql) {
+      return part(Field.of(json, sql, FieldType.LONG));
+    }
+
+    private Builder part(Field part) {
       Field ref = last();
       if (ref.type() != FieldType.REF) {
         throw new IllegalStateException(name + ": only a reference has parts, not " + ref.json());
       }
-      return replaceLast(ref.withPart(Field.of(json, sql, FieldType.STRING)));
+      return replaceLast(ref.withPart(part));
     }
 
     /** The console's list shows the last field under this heading. */

@@ -22,6 +22,11 @@ public final class Admin {
           .ref("cloud", "cloudId", "a.cloud_id", "Cloud")
           .part("name", "c.name")
           .part("cloudProviderName", "c.provider_name")
+          // A Stratus account is one subscription to one cloud: the subscription is the account's
+          .ref("cloudSubscription", "cloudSubscriptionId", "a.id", null)
+          .numberPart("cloudId", "a.cloud_id")
+          .part("accountNumber", "a.account_number")
+          .alwaysNull("defaultBudget") // until billing codes exist
           .customer()
           .time("createdTimestamp", "a.created_at")
           .sort("name", "a.name", "Name")

@@ -21,6 +21,11 @@ public final class Geography {
           .string("cloudProviderName", "c.provider_name")
           .label("Provider")
           .string("endpoint", "c.endpoint")
+          // enStratus named the Dasein class that talked to the cloud; Stratus' counterpart is
+          // the driver, found by this name
+          .string("computeDelegate", "c.provider_name")
+          .string("computeEndpoint", "c.endpoint")
+          .nullWhenAbsent()
           .string("description", "c.description")
           .label("Description")
           .upper("status", "c.status")

@@ -63,6 +63,20 @@ public final class Network {
           .label("To port")
           .string("sourceCidr", "r.source_cidr")
           .label("Source")
+          // The endpoints as Dasein writes them: an ingress rule goes from its CIDR to the
+          // firewall itself (GLOBAL, the firewall's cloud id), an egress rule the other way.
+          .string("sourceType", "CASE r.direction WHEN 'EGRESS' THEN 'GLOBAL' ELSE 'CIDR' END")
+          .string(
+              "source",
+              "CASE r.direction WHEN 'EGRESS' THEN f.provider_firewall_id ELSE r.source_cidr END")
+          .nullWhenAbsent()
+          .string("destinationType", "CASE r.direction WHEN 'EGRESS' THEN 'CIDR' ELSE 'GLOBAL' END")
+          .string(
+              "destination",
+              "CASE r.direction WHEN 'EGRESS' THEN r.source_cidr ELSE f.provider_firewall_id END")
+          .nullWhenAbsent()
+          // Stratus' rules are not ordered (each allows): 0, as Dasein gives unordered rules
+          .integer("precedence", "0")
           .customer()
           .time("creationTimestamp", "r.created_at")
           .filter("firewallId", "firewall", "r.firewall_id", Filter.Type.ID, "Firewall")

@@ -3,6 +3,7 @@ package io.stratus.worker.subscriber.task;
 import io.stratus.cloud.spi.CapabilitySnapshot;
 import io.stratus.cloud.spi.CloudException;
 import io.stratus.cloud.spi.CloudProvider;
+import io.stratus.cloud.spi.compute.Architecture;
 import io.stratus.cloud.spi.compute.ComputeServices;
 import io.stratus.cloud.spi.compute.ImageSupport;
 import io.stratus.cloud.spi.compute.MachineImage;
@@ -115,12 +116,12 @@ final class AccountRegistration extends CloudTask {
       jdbc.sql(
               """
               INSERT INTO machine_image (customer_id, cloud_account_id, region_id,
-                     provider_image_id, name, description, platform, state, is_public,
-                     runs_agent)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                     provider_image_id, name, description, platform, architecture, state,
+                     is_public, runs_agent)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               ON DUPLICATE KEY UPDATE name = VALUES(name), description = VALUES(description),
-                     platform = VALUES(platform), state = VALUES(state),
-                     runs_agent = VALUES(runs_agent)
+                     platform = VALUES(platform), architecture = VALUES(architecture),
+                     state = VALUES(state), runs_agent = VALUES(runs_agent)
               """)
           .params(
               customerId,
@@ -130,6 +131,7 @@ final class AccountRegistration extends CloudTask {
               image.name(),
               image.description(),
               image.platform(),
+              name(image.architecture()),
               image.state().name().toLowerCase(Locale.ROOT),
               image.isPublic(),
               image.runsAgent())
@@ -139,10 +141,11 @@ final class AccountRegistration extends CloudTask {
       jdbc.sql(
               """
               INSERT INTO server_product (customer_id, cloud_account_id, region_id,
-                     provider_product_id, name, cpu_count, ram_mb, root_volume_gb)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                     provider_product_id, name, cpu_count, ram_mb, root_volume_gb, architecture)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
               ON DUPLICATE KEY UPDATE name = VALUES(name), cpu_count = VALUES(cpu_count),
-                     ram_mb = VALUES(ram_mb), root_volume_gb = VALUES(root_volume_gb)
+                     ram_mb = VALUES(ram_mb), root_volume_gb = VALUES(root_volume_gb),
+                     architecture = VALUES(architecture)
               """)
           .params(
               customerId,
@@ -152,10 +155,16 @@ final class AccountRegistration extends CloudTask {
               product.name(),
               product.cpuCount(),
               product.ramMb(),
-              product.rootVolumeGb())
+              product.rootVolumeGb(),
+              name(product.architecture()))
           .update();
     }
     upsertVolumeProducts(customerId, accountId, regionId, volumeProducts);
+  }
+
+  /** An architecture as stored (its enStratus name), or null when the cloud does not say. */
+  static String name(Architecture architecture) {
+    return architecture == null ? null : architecture.name();
   }
 
   /** Records the region's kinds of volume (their size limits). */

@@ -196,6 +196,8 @@ public final class StorageTasks {
       step.set("machine_image", id, "provider_image_id", image.id());
     }
     step.set("machine_image", id, "runs_agent", image.runsAgent());
+    step.set("machine_image", id, "platform", image.platform());
+    step.set("machine_image", id, "architecture", AccountRegistration.name(image.architecture()));
     step.settle("machine_image", "image", task, id, state(image.state()));
     return "image " + id + " is " + state(image.state());
   }

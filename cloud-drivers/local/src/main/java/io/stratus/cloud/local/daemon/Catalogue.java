@@ -4,14 +4,21 @@ import java.util.List;
 
 /** The fixed offer of every region: data centres, machine sizes, volume kinds, built-in images. */
 final class Catalogue {
-  /** A machine size. */
-  record Product(String id, String name, int cpuCount, int ramMb, int rootVolumeGb) {}
+  /**
+   * The machine the VMs run on, as the JVM names it ({@code amd64}, {@code aarch64}, ...): a VM is
+   * a process of this host, so every size and image runs on its architecture.
+   */
+  static final String MACHINE = System.getProperty("os.arch");
+
+  /** A machine size; {@code architecture} is the host's machine name. */
+  record Product(
+      String id, String name, int cpuCount, int ramMb, int rootVolumeGb, String architecture) {}
 
   static final List<Product> PRODUCTS =
       List.of(
-          new Product("small", "Small (1 CPU, 256 MB)", 1, 256, 1),
-          new Product("medium", "Medium (2 CPU, 512 MB)", 2, 512, 2),
-          new Product("large", "Large (4 CPU, 1 GB)", 4, 1024, 4));
+          new Product("small", "Small (1 CPU, 256 MB)", 1, 256, 1, MACHINE),
+          new Product("medium", "Medium (2 CPU, 512 MB)", 2, 512, 2, MACHINE),
+          new Product("large", "Large (4 CPU, 1 GB)", 4, 1024, 4, MACHINE));
 
   static final int MIN_VOLUME_GB = 1;
   static final int MAX_VOLUME_GB = 1024;

@@ -33,6 +33,7 @@ final class Views {
     m.put("name", i.name);
     m.put("description", i.description);
     m.put("platform", "linux");
+    m.put("architecture", Catalogue.MACHINE);
     m.put("state", i.state);
     m.put("public", i.builtin);
     m.put("sourceVmId", i.sourceVmId);

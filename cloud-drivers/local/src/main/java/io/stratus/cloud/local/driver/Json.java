@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.cloud.spi.Page;
+import io.stratus.cloud.spi.compute.Architecture;
 import io.stratus.cloud.spi.compute.ImageState;
 import io.stratus.cloud.spi.compute.MachineImage;
 import io.stratus.cloud.spi.compute.ServerProduct;
@@ -185,7 +186,8 @@ final class Json {
         text(n, "name"),
         n.path("cpuCount").asInt(),
         n.path("ramMb").asInt(),
-        n.path("rootVolumeGb").asInt());
+        n.path("rootVolumeGb").asInt(),
+        Architecture.ofMachine(text(n, "architecture")).orElse(null));
   }
 
   static MachineImage image(JsonNode n) {
@@ -197,7 +199,8 @@ final class Json {
         ImageState.valueOf(text(n, "state")),
         n.path("public").asBoolean(),
         text(n, "sourceVmId"),
-        n.path("agent").asBoolean());
+        n.path("agent").asBoolean(),
+        Architecture.ofMachine(text(n, "architecture")).orElse(null));
   }
 
   static Volume volume(JsonNode n) {
