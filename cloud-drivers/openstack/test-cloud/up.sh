@@ -162,6 +162,11 @@ log_file = $P/logs/nova.log
 auth_strategy = keystone
 # small, so the driver's paging test crosses Nova's own page limit with few servers
 max_limit = ${NOVA_MAX_LIMIT:-25}
+[quota]
+# the paging tests launch more servers than the default quota (10 instances, 20 cores) allows
+instances = -1
+cores = -1
+ram = -1
 [api_database]
 connection = sqlite:///$P/data/nova/nova_api.sqlite
 [database]
