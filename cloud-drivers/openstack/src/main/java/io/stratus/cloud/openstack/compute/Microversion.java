@@ -39,8 +39,26 @@ record Microversion(int major, int minor) implements Comparable<Microversion> {
     record Version(String version, @JsonProperty("min_version") String minVersion) {}
   }
 
+  /**
+   * What each compute endpoint negotiated, so a worker connecting a provider per task asks once per
+   * process rather than per task (a cloud's upgrade is seen after a restart).
+   */
+  private static final java.util.Map<java.net.URI, Microversion> NEGOTIATED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** What the cloud and the driver both speak; BASE for a cloud without microversions. */
   static Microversion negotiate(ServiceClient compute) {
+    java.net.URI base = compute.base().orElseThrow();
+    Microversion known = NEGOTIATED.get(base);
+    if (known != null) {
+      return known;
+    }
+    Microversion agreed = ask(compute);
+    NEGOTIATED.put(base, agreed);
+    return agreed;
+  }
+
+  private static Microversion ask(ServiceClient compute) {
     VersionDocument.Version offered = compute.get("").as(VersionDocument.class).version();
     if (offered == null) {
       return BASE;

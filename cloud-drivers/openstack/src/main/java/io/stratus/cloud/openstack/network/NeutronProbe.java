@@ -2,8 +2,13 @@ package io.stratus.cloud.openstack.network;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.stratus.cloud.openstack.http.ServiceClient;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the cloud's network service really offers, read from Neutron's extension list and networks
@@ -22,12 +27,32 @@ public record NeutronProbe(boolean securityGroups, boolean floatingIps, boolean 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Networks(List<Object> networks) {}
 
-  /** Probes the network service, or answers {@link #NONE} when the catalogue has none. */
+  /** How long a probe's answer is kept per network endpoint. */
+  static final Duration KEPT = Duration.ofMinutes(10);
+
+  private record Probed(NeutronProbe probe, Instant at) {}
+
+  private static final Map<URI, Probed> PROBED = new ConcurrentHashMap<>();
+
+  /**
+   * Probes the network service (or answers what a probe of it found in the last {@link #KEPT}), or
+   * {@link #NONE} when the catalogue has none.
+   */
   public static NeutronProbe of(Optional<ServiceClient> neutron) {
-    if (neutron.isEmpty() || neutron.get().base().isEmpty()) {
+    Optional<URI> base = neutron.flatMap(ServiceClient::base);
+    if (base.isEmpty()) {
       return NONE;
     }
-    ServiceClient client = neutron.get();
+    Probed earlier = PROBED.get(base.get());
+    if (earlier != null && earlier.at().plus(KEPT).isAfter(Instant.now())) {
+      return earlier.probe();
+    }
+    NeutronProbe probe = probe(neutron.get());
+    PROBED.put(base.get(), new Probed(probe, Instant.now()));
+    return probe;
+  }
+
+  private static NeutronProbe probe(ServiceClient client) {
     Extensions extensions = client.get("v2.0/extensions").as(Extensions.class);
     List<String> aliases =
         extensions.extensions() == null
