@@ -23,6 +23,11 @@ wait_http() { for i in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; s
 
 # ---------------------------------------------------------------- clean state
 OS_DIR=$P $HERE/down.sh >/dev/null || true
+for port in 5000 8774 8778 9292 9696; do
+  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+    echo "port $port is taken by a process this OS_DIR ($P) did not start; stop it (its own down.sh) first"; exit 1
+  fi
+done
 rm -f $P/logs/{keystone,placement,glance-api,nova}.log $P/logs/*.stdout $P/logs/*-uwsgi.log $P/logs/neutron-stub.log
 rm -rf $P/data; mkdir -p $P/data/{keystone,placement,glance/{images,staging,tasks,lock},nova/{instances,lock}}
 wal() { sqlite3 "$1" 'PRAGMA journal_mode=WAL;' >/dev/null; }   # avoids "database is locked"
