@@ -2,15 +2,22 @@ package io.stratus.cloud.openstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.cloud.openstack.compute.NovaVirtualMachineSupport;
+import io.stratus.cloud.openstack.identity.KeystoneSession;
+import io.stratus.cloud.spi.CloudErrorType;
+import io.stratus.cloud.spi.CloudException;
 import io.stratus.cloud.spi.CloudProvider;
 import io.stratus.cloud.spi.Page;
 import io.stratus.cloud.spi.PageRequest;
+import io.stratus.cloud.spi.ProviderContext;
 import io.stratus.cloud.spi.compute.VirtualMachine;
 import io.stratus.cloud.spi.compute.VmFilter;
 import io.stratus.cloud.spi.compute.VmLaunchOptions;
+import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -92,6 +99,47 @@ class NovaServersIT {
       request = request.next(page);
     }
     assertEquals(seen, again);
+  }
+
+  @Test
+  void shouldMakeOneServerWhenALaunchsAnswerIsLostAndTheLaunchIsRetried() throws Exception {
+    String catalogued =
+        TestCloud.session(TestCloud.identity(), Clock.systemUTC(), 300)
+            .token()
+            .catalog()
+            .endpoint("compute", TestCloud.REGION, "public")
+            .orElseThrow()
+            .toString();
+    URI novaUrl = URI.create(catalogued.substring(0, catalogued.length() - 1));
+    String image = TestCloud.tinyImage(provider);
+    try (AnswerLosingProxy proxy = AnswerLosingProxy.start(TestCloud.identity(), novaUrl)) {
+      KeystoneSession session = TestCloud.session(proxy.identity(), Clock.systemUTC(), 300);
+      var factory = new OpenStackProviderFactory();
+      OpenStackProvider through =
+          new OpenStackProvider(
+              new ProviderContext(
+                  factory.contextFields(),
+                  TestCloud.passwordFields(TestCloud.USER, TestCloud.PASSWORD, TestCloud.PROJECT),
+                  TestCloud.REGION),
+              session,
+              "public");
+      var vms = through.servers().orElseThrow();
+      String name = "lost-" + UUID.randomUUID().toString().substring(0, 8);
+      VmLaunchOptions launch =
+          VmLaunchOptions.of(image, TestCloud.FLAVOR, name)
+              .withClientToken(UUID.randomUUID().toString());
+
+      CloudException lost = assertThrows(CloudException.class, () -> vms.launch(launch));
+      assertEquals(CloudErrorType.COMMUNICATION, lost.type(), lost.getMessage());
+      assertTrue(lost.isRetryable(), "a task worker retries it");
+
+      VirtualMachine retried = vms.launch(launch);
+      made.add(retried.id());
+      assertEquals(1, proxy.launches(), "the retry found the server instead of launching again");
+      List<VirtualMachine> named =
+          servers.list(new VmFilter(Set.of(), name), PageRequest.first(100)).items();
+      assertEquals(List.of(retried.id()), named.stream().map(VirtualMachine::id).toList());
+    }
   }
 
   @Test

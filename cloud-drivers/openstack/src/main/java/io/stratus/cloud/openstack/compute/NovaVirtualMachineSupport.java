@@ -143,11 +143,18 @@ public final class NovaVirtualMachineSupport extends AbstractVirtualMachineSuppo
         .findFirst();
   }
 
+  /**
+   * Pages with Nova's {@code limit} and {@code marker}. Nova lists servers still being scheduled
+   * (build requests) before the others, so a server that is scheduled between two pages can come
+   * back on a later page; the page token carries, besides the marker, the ids of the building
+   * servers already listed (up to {@link #MAX_REMEMBERED}), and those are not listed twice.
+   */
   @Override
   public Page<VirtualMachine> list(VmFilter filter, PageRequest page) {
+    ListToken token = ListToken.parse(page.token());
     StringBuilder query = new StringBuilder("servers/detail?limit=").append(page.size());
-    if (page.token() != null) {
-      query.append("&marker=").append(encode(page.token()));
+    if (token.marker() != null) {
+      query.append("&marker=").append(encode(token.marker()));
     }
     if (filter.namePrefix() != null) {
       query.append("&name=").append(encode("^" + regexQuote(filter.namePrefix())));
@@ -155,7 +162,14 @@ public final class NovaVirtualMachineSupport extends AbstractVirtualMachineSuppo
     NovaServer.Many answer = nova.get(query.toString()).as(NovaServer.Many.class);
     List<NovaServer> servers = answer.servers() == null ? List.of() : answer.servers();
     List<VirtualMachine> items = new ArrayList<>();
+    List<String> building = new ArrayList<>(token.building());
     for (NovaServer server : servers) {
+      if (token.building().contains(server.id())) {
+        continue;
+      }
+      if ("BUILD".equals(server.status()) && building.size() < MAX_REMEMBERED) {
+        building.add(server.id());
+      }
       VirtualMachine vm = toVm(server);
       if (filter.matches(vm)) {
         items.add(vm);
@@ -165,7 +179,28 @@ public final class NovaVirtualMachineSupport extends AbstractVirtualMachineSuppo
         answer.links() != null
             && answer.links().stream().anyMatch(l -> "next".equals(l.rel()))
             && !servers.isEmpty();
-    return new Page<>(items, more ? servers.get(servers.size() - 1).id() : null);
+    return new Page<>(
+        items,
+        more ? new ListToken(servers.get(servers.size() - 1).id(), building).toString() : null);
+  }
+
+  /** How many building servers' ids a page token remembers. */
+  static final int MAX_REMEMBERED = 50;
+
+  /** A page token: Nova's marker, then the ids of building servers already listed. */
+  record ListToken(String marker, List<String> building) {
+    static ListToken parse(String token) {
+      if (token == null || token.isBlank()) {
+        return new ListToken(null, List.of());
+      }
+      List<String> parts = List.of(token.split(","));
+      return new ListToken(parts.get(0), parts.subList(1, parts.size()));
+    }
+
+    @Override
+    public String toString() {
+      return building.isEmpty() ? marker : marker + "," + String.join(",", building);
+    }
   }
 
   @Override
