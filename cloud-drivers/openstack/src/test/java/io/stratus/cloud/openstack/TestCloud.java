@@ -25,16 +25,16 @@ import java.util.Map;
  * http://127.0.0.1:5000/v3. When nothing answers there the tests are skipped, saying so, unless
  * {@code STRATUS_TEST_OPENSTACK_REQUIRED=true} (as CI sets it), which makes that a failure.
  */
-final class TestCloud {
-  static final String REGION = "RegionOne";
-  static final String USER = "admin";
-  static final String PASSWORD = "secret";
-  static final String PROJECT = "admin";
-  static final String FLAVOR = "1";
+public final class TestCloud {
+  public static final String REGION = "RegionOne";
+  public static final String USER = "admin";
+  public static final String PASSWORD = "secret";
+  public static final String PROJECT = "admin";
+  public static final String FLAVOR = "1";
 
   private TestCloud() {}
 
-  static URI identity() {
+  public static URI identity() {
     String url = System.getProperty("stratus.test.openstack.url");
     if (url == null) {
       url = System.getenv().getOrDefault("STRATUS_TEST_OPENSTACK_URL", "http://127.0.0.1:5000/v3");
@@ -43,7 +43,7 @@ final class TestCloud {
   }
 
   /** Skips the calling test (or fails it, where the cloud is required) when Keystone is silent. */
-  static void assumeUp() {
+  public static void assumeUp() {
     URI identity = identity();
     boolean up;
     try {
@@ -80,7 +80,7 @@ final class TestCloud {
   }
 
   /** The admin account through the registered factory, as the platform connects it. */
-  static CloudProvider provider() {
+  public static CloudProvider provider() {
     return connect(passwordFields(USER, PASSWORD, PROJECT));
   }
 
@@ -100,7 +100,7 @@ final class TestCloud {
   }
 
   /** The id of the fixture image {@code tiny}. */
-  static String tinyImage(CloudProvider provider) {
+  public static String tinyImage(CloudProvider provider) {
     return provider.compute().orElseThrow().images().orElseThrow().list().stream()
         .filter(i -> "tiny".equals(i.name()))
         .findFirst()
