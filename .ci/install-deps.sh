@@ -4,7 +4,11 @@
 #   jsvc             runs the worker and pinger daemons (distribution's InstallIT drives it)
 #   chromium         the console's browser tests drive it headless (console-webapp's *IT)
 #   chromium-driver  chromedriver for them (Selenium uses it directly: nothing is downloaded)
+# and the OpenStack test cloud's packages (Keystone, Placement, Glance, Nova: the openstack driver's
+# *IT), by that cloud's own install.sh.
 set -euo pipefail
+
+bash "$(dirname "$0")/../cloud-drivers/openstack/test-cloud/install.sh"
 
 wanted=()
 command -v jsvc >/dev/null 2>&1 || [ -x /usr/bin/jsvc ] || wanted+=(jsvc)

@@ -35,6 +35,14 @@ public interface VirtualMachineCapabilities {
 
   boolean supportsFirewalls();
 
+  /**
+   * Whether a running machine has a private address. False only where the cloud gives machines no
+   * network (an OpenStack without a real network service).
+   */
+  default boolean assignsPrivateAddresses() {
+    return true;
+  }
+
   /** Whether {@link VirtualMachineSupport#sample} returns readings. */
   boolean supportsSamples();
 
