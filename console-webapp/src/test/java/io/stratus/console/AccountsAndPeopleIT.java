@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -215,6 +216,133 @@ class AccountsAndPeopleIT {
     assertTrue(admin.get("/accounts?ended=1").body().contains(link), "shown on asking");
   }
 
+  @Test
+  @Order(3)
+  void shouldRenameAndDeleteUsersGroupsAndRolesSayingFirstWhatGoesWithThem() throws Exception {
+    String email = "leaver@acme.example";
+    long role = created(post("/people", "/people/roles", Map.of("name", "Watchers")));
+    String password = fixture.newUser(acme.id(), email, "Watchers");
+    long user = userId(email);
+    RawHttps leaver = client();
+    signIn(leaver, email, password);
+    assertNotEquals(302, leaver.get("/").status(), "signed in");
+
+    long group = created(post("/people", "/people/groups", Map.of("name", "night shift")));
+    post(
+        "/people/groups/" + group,
+        "/people/groups/" + group + "/members",
+        Map.of("user", "" + user));
+    post("/api-keys", "/api-keys", Map.of("name", "ci", "expiresInDays", "30", "user", "" + user));
+    assertEquals(1L, count("SELECT COUNT(*) FROM api_key WHERE user_id = ?", user));
+
+    // Renaming: a user's display name, a group's and a role's name.
+    post(
+        "/people/users/" + user,
+        "/people/users/" + user + "/name",
+        Map.of("displayName", "Lee Ver"));
+    assertEquals("Lee Ver", text("SELECT display_name FROM user_account WHERE id = ?", user));
+    post(
+        "/people/groups/" + group,
+        "/people/groups/" + group + "/name",
+        Map.of("name", "late shift"));
+    assertEquals("late shift", text("SELECT name FROM user_group WHERE id = ?", group));
+    post("/people/roles/" + role, "/people/roles/" + role + "/name", Map.of("name", "Lookers"));
+    assertEquals("Lookers", text("SELECT name FROM role WHERE id = ?", role));
+    RawHttps.Response taken =
+        post(
+            "/people/roles/" + role,
+            "/people/roles/" + role + "/name",
+            Map.of("name", "Administrator"));
+    assertEquals(409, taken.status(), "a name taken: " + taken.body());
+
+    // A role still held: the question says so and offers nothing; sent anyway, refused.
+    RawHttps.Response held = admin.get("/people/roles/" + role + "/delete");
+    assertTrue(held.body().contains("held by 1 user(s) and 0 group(s)"), held.body());
+    assertFalse(held.body().contains("confirm-delete"), held.body());
+    RawHttps.Response inUse =
+        admin.postForm(
+            "/people/roles/" + role + "/delete",
+            Map.of("confirmed", "yes", "_csrf", held.csrf()),
+            Map.of());
+    assertEquals(409, inUse.status(), inUse.body());
+    assertEquals(1L, count("SELECT COUNT(*) FROM role WHERE id = ?", role));
+
+    // The user: the question says what goes with it; unconfirmed, the form only leads there.
+    RawHttps.Response question = admin.get("/people/users/" + user + "/delete");
+    assertEquals(200, question.status(), question.body());
+    for (String said :
+        List.of(
+            "signed out of every session",
+            "1 API key(s) are deleted",
+            "leaves its 1 group(s) and loses its 1 role(s)",
+            "resources it launched stay")) {
+      assertTrue(question.body().contains(said), said + " in " + question.body());
+    }
+    RawHttps.Response unconfirmed =
+        admin.postForm(
+            "/people/users/" + user + "/delete", Map.of("_csrf", question.csrf()), Map.of());
+    assertEquals(302, unconfirmed.status());
+    assertEquals("/people/users/" + user + "/delete", unconfirmed.location());
+    assertEquals(1L, count("SELECT COUNT(*) FROM user_account WHERE id = ?", user));
+
+    RawHttps.Response deleted =
+        admin.postForm(
+            "/people/users/" + user + "/delete",
+            Map.of("confirmed", "yes", "_csrf", question.csrf()),
+            Map.of());
+    assertEquals(302, deleted.status(), deleted.body());
+    assertEquals("/people", deleted.location());
+    assertEquals(0L, count("SELECT COUNT(*) FROM user_account WHERE id = ?", user));
+    assertEquals(0L, count("SELECT COUNT(*) FROM api_key WHERE user_id = ?", user));
+    assertEquals(0L, count("SELECT COUNT(*) FROM group_member WHERE user_id = ?", user));
+    assertEquals(0L, count("SELECT COUNT(*) FROM user_role WHERE user_id = ?", user));
+    assertEquals(
+        1L,
+        count(
+            "SELECT COUNT(*) FROM audit_event WHERE action = 'user.delete' AND resource_id = ?",
+            user));
+    RawHttps.Response after = leaver.get("/");
+    assertEquals(302, after.status(), "the user's session ended");
+    assertEquals("/signin", after.location());
+    assertEquals(302, signIn(client(), email, password).status());
+    assertEquals(0L, count("SELECT COUNT(*) FROM user_account WHERE email = ?", email));
+
+    // Nobody deletes themselves.
+    RawHttps.Response self = admin.get("/people/users/" + acme.userId() + "/delete");
+    assertTrue(self.body().contains("You cannot delete yourself"), self.body());
+    assertFalse(self.body().contains("confirm-delete"));
+    RawHttps.Response selfSent =
+        admin.postForm(
+            "/people/users/" + acme.userId() + "/delete",
+            Map.of("confirmed", "yes", "_csrf", self.csrf()),
+            Map.of());
+    assertEquals(400, selfSent.status(), selfSent.body());
+
+    // The role, no longer held, and the group go; the group's members would stay.
+    RawHttps.Response groupQuestion = admin.get("/people/groups/" + group + "/delete");
+    assertTrue(groupQuestion.body().contains("member(s) stay users"), groupQuestion.body());
+    assertEquals(
+        302,
+        admin
+            .postForm(
+                "/people/groups/" + group + "/delete",
+                Map.of("confirmed", "yes", "_csrf", groupQuestion.csrf()),
+                Map.of())
+            .status());
+    assertEquals(0L, count("SELECT COUNT(*) FROM user_group WHERE id = ?", group));
+    RawHttps.Response roleQuestion = admin.get("/people/roles/" + role + "/delete");
+    assertTrue(roleQuestion.body().contains("confirm-delete"), roleQuestion.body());
+    assertEquals(
+        302,
+        admin
+            .postForm(
+                "/people/roles/" + role + "/delete",
+                Map.of("confirmed", "yes", "_csrf", roleQuestion.csrf()),
+                Map.of())
+            .status());
+    assertEquals(0L, count("SELECT COUNT(*) FROM role WHERE id = ?", role));
+  }
+
   // Helpers
 
   private static RawHttps client() {
@@ -263,6 +391,25 @@ class AccountsAndPeopleIT {
       Thread.sleep(200);
     }
     throw new AssertionError("job " + job + " still running after " + JOB_LIMIT);
+  }
+
+  /** The id at the end of the redirect's location ({@code /people/groups/7} → 7). */
+  private static long created(RawHttps.Response answer) {
+    assertEquals(302, answer.status(), answer.body());
+    String location = answer.location();
+    return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+  }
+
+  private static long userId(String email) {
+    return count("SELECT id FROM user_account WHERE email = ?", email);
+  }
+
+  private static long count(String sql, Object param) {
+    return fixture.jdbc().sql(sql).param(param).query(Long.class).single();
+  }
+
+  private static String text(String sql, Object param) {
+    return fixture.jdbc().sql(sql).param(param).query(String.class).single();
   }
 
   private static String column(String column) {
