@@ -343,6 +343,63 @@ class AccountsAndPeopleIT {
     assertEquals(0L, count("SELECT COUNT(*) FROM role WHERE id = ?", role));
   }
 
+  @Test
+  @Order(4)
+  void shouldMakeAUserSignedInWithAMadePasswordChooseItsOwnBeforeAnythingElse() throws Exception {
+    String email = "first@acme.example";
+    long administrator =
+        count("SELECT id FROM role WHERE customer_id = ? AND name = 'Administrator'", acme.id());
+    long user =
+        created(
+            post(
+                "/people",
+                "/people/users",
+                Map.of("email", email, "displayName", "First", "role", "" + administrator)));
+    String made = shownPassword(admin.get("/people/users/" + user));
+    assertEquals(1L, mustChange(email), "a console-made user changes its password first");
+
+    RawHttps first = client();
+    signIn(first, email, made);
+    for (String page : List.of("/", "/servers", "/people", "/api-keys")) {
+      RawHttps.Response answer = first.get(page);
+      assertEquals(302, answer.status(), page);
+      assertEquals("/me/password", answer.location(), page);
+    }
+    RawHttps.Response form = first.get("/me/password");
+    assertEquals(200, form.status());
+    assertTrue(form.body().contains("Choose your own password"), form.body());
+    RawHttps.Response keyRefused =
+        first.postForm("/api-keys", Map.of("name", "early", "_csrf", form.csrf()), Map.of());
+    assertEquals("/me/password", keyRefused.location(), "no form does anything first");
+    assertEquals(0L, count("SELECT COUNT(*) FROM api_key WHERE user_id = ?", user));
+
+    String chosen = "a lantern beside the quarry";
+    RawHttps.Response changed = changePassword(first, made, chosen);
+    assertEquals("/", changed.location(), "on to the dashboard once chosen");
+    assertEquals(0L, mustChange(email));
+    assertEquals(200, first.get("/servers").status(), "every page again");
+
+    // A reset: the user's sessions end, and the reset password must be replaced too.
+    RawHttps.Response userPage = admin.get("/people/users/" + user);
+    admin.postForm(
+        "/people/users/" + user + "/password", Map.of("_csrf", userPage.csrf()), Map.of());
+    String reset = shownPassword(admin.get("/people/users/" + user));
+    assertEquals(1L, mustChange(email));
+    assertEquals("/signin", first.get("/servers").location(), "signed out by the reset");
+    signIn(first, email, reset);
+    assertEquals("/me/password", first.get("/servers").location());
+    changePassword(first, reset, "another lantern by the weir");
+    assertEquals(200, first.get("/servers").status());
+
+    // The admin command's users too.
+    ConsoleFixture.AdminRun run =
+        fixture.admin(
+            "user", "create", "--customer", "" + acme.id(), "--email", "cli@acme.example");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("chooses its own password at its first sign-in"), run.out());
+    assertEquals(1L, mustChange("cli@acme.example"));
+  }
+
   // Helpers
 
   private static RawHttps client() {
@@ -391,6 +448,30 @@ class AccountsAndPeopleIT {
       Thread.sleep(200);
     }
     throw new AssertionError("job " + job + " still running after " + JOB_LIMIT);
+  }
+
+  /** The once-shown password on a user's page. */
+  private static String shownPassword(RawHttps.Response page) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("id=\"new-password\">([^<]+)<").matcher(page.body());
+    assertTrue(m.find(), page.body());
+    return m.group(1).strip();
+  }
+
+  private static RawHttps.Response changePassword(RawHttps http, String current, String chosen)
+      throws IOException {
+    RawHttps.Response form = http.get("/me/password");
+    RawHttps.Response answer =
+        http.postForm(
+            "/me/password",
+            Map.of("current", current, "chosen", chosen, "repeated", chosen, "_csrf", form.csrf()),
+            Map.of());
+    assertEquals(302, answer.status(), answer.body());
+    return answer;
+  }
+
+  private static long mustChange(String email) {
+    return count("SELECT password_must_change FROM user_account WHERE email = ?", email);
   }
 
   /** The id at the end of the redirect's location ({@code /people/groups/7} → 7). */

@@ -59,7 +59,10 @@ public final class People extends IdentityStore {
 
   // Users
 
-  /** A user with a random first password, in the groups and holding the roles given. */
+  /**
+   * A user with a random first password, in the groups and holding the roles given; it must choose
+   * its own at its first sign-in.
+   */
   public NewUser createUser(
       Actor actor, String email, String displayName, List<Long> groups, List<Long> roles) {
     String address = IdentityRules.email(email);
@@ -90,8 +93,8 @@ public final class People extends IdentityStore {
               List<Map<String, Object>> withRoles = rows(actor, "role", "role", roles);
               long user =
                   insert(
-                      "INSERT INTO user_account (customer_id, email, display_name, password_hash)"
-                          + " VALUES (?, ?, ?, ?)",
+                      "INSERT INTO user_account (customer_id, email, display_name, password_hash,"
+                          + " password_must_change) VALUES (?, ?, ?, ?, TRUE)",
                       actor.customerId(),
                       address,
                       name,
@@ -217,7 +220,10 @@ public final class People extends IdentityStore {
         .single();
   }
 
-  /** A new random password for the user, returned to be shown once. */
+  /**
+   * A new random password for the user, returned to be shown once; the user must choose its own at
+   * its next sign-in.
+   */
   public String resetPassword(Actor actor, long userId) {
     String password = Passwords.random();
     String hash = Passwords.hash(password);
@@ -226,8 +232,8 @@ public final class People extends IdentityStore {
         () -> {
           Map<String, Object> user = user(actor, userId);
           update(
-              "UPDATE user_account SET password_hash = ?, failed_logins = 0, locked_until = NULL"
-                  + " WHERE id = ? AND customer_id = ?",
+              "UPDATE user_account SET password_hash = ?, password_must_change = TRUE,"
+                  + " failed_logins = 0, locked_until = NULL WHERE id = ? AND customer_id = ?",
               hash,
               userId,
               actor.customerId());
@@ -264,7 +270,8 @@ public final class People extends IdentityStore {
         actor,
         () -> {
           update(
-              "UPDATE user_account SET password_hash = ? WHERE id = ? AND customer_id = ?",
+              "UPDATE user_account SET password_hash = ?, password_must_change = FALSE"
+                  + " WHERE id = ? AND customer_id = ?",
               newHash,
               actor.userId(),
               actor.customerId());
