@@ -56,7 +56,7 @@ final class UserCreateCommand extends NamedCommand {
                   GeneratedKeyHolder key = new GeneratedKeyHolder();
                   jdbc.sql(
                           "INSERT INTO user_account (customer_id, email, display_name,"
-                              + " password_hash) VALUES (?, ?, ?, ?)")
+                              + " password_hash, password_must_change) VALUES (?, ?, ?, ?, TRUE)")
                       .params(customer, email, displayName, passwordHash)
                       .update(key);
                   long id = key.getKey().longValue();
@@ -76,6 +76,7 @@ final class UserCreateCommand extends NamedCommand {
             + roleName
             + ".");
     out.println("Console password, shown only now: " + password);
+    out.println("The user chooses its own password at its first sign-in.");
     return 0;
   }
 }

@@ -530,6 +530,46 @@ class ApiPeopleIT {
     assertEquals(200, admin.get(B + "/geography/Cloud").status(), "still active");
   }
 
+  @Test
+  void shouldRefuseARightNobodyChecksWith400NamingIt() {
+    Answer created =
+        admin.post(
+            ROLES,
+            Map.of(
+                "addRole",
+                List.of(Map.of("name", "Pilots", "acl", List.of(right("bogus", "fly", "ANY"))))));
+    assertEquals(400, created.status(), created.raw());
+    assertEquals("'bogus' is not a resource type rights are given on", created.error());
+
+    Answer role = admin.post(ROLES, Map.of("addRole", List.of(Map.of("name", "Pilots"))));
+    assertEquals(201, role.status(), role.raw());
+    long roleId = role.body().path("roles").path(0).path("roleId").asLong();
+    Answer granted =
+        admin.put(
+            ROLES + "/" + roleId,
+            Map.of(
+                "grant",
+                List.of(
+                    Map.of(
+                        "acl",
+                        List.of(right("server", "read", "ANY"), right("server", "fly", "ANY"))))));
+    assertEquals(400, granted.status(), granted.raw());
+    assertEquals("'fly' is not an action rights are given for", granted.error());
+    assertEquals(
+        0L,
+        fixture
+            .jdbc()
+            .sql("SELECT COUNT(*) FROM role_right WHERE role_id = ?")
+            .param(roleId)
+            .query(Long.class)
+            .single(),
+        "all or none: not even the known right is written");
+  }
+
+  private static Map<String, Object> right(String resourceType, String action, String qualifier) {
+    return Map.of("resourceType", resourceType, "action", action, "qualifier", qualifier);
+  }
+
   private static Map<String, Object> addUser(String email) {
     return Map.of("addUser", List.of(Map.of("email", email)));
   }

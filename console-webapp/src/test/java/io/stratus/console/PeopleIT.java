@@ -18,9 +18,10 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * People, API keys and the audit log in a real browser: the customer's administrator creates a
- * user, whose first password is shown once and signs the user in; gives it a role with one right
- * and puts it in a group; creates an API key, whose secret is shown once, and revokes it; finds the
- * user's creation in the audit log; asks before disabling the user. No cloud account is needed.
+ * user, whose first password is shown once and signs the user in, to choose its own before anything
+ * else; gives it a role with one right and puts it in a group; creates an API key, whose secret is
+ * shown once, and revokes it; finds the user's creation in the audit log; asks before disabling the
+ * user. No cloud account is needed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeopleIT {
@@ -94,9 +95,19 @@ class PeopleIT {
     browser.go("#create-user");
     assertTrue(browser.text("#problem").contains("already exists"), browser.text("#problem"));
 
+    // Signed in with it, the user must choose its own password before anything else.
     other = new Browser(1024, 768);
     other.signIn(fixture.url(), EMAIL, password);
-    assertFalse(other.driver().getCurrentUrl().endsWith("/signin"), "signed in with it");
+    assertTrue(other.driver().getCurrentUrl().endsWith("/me/password"), "signed in with it");
+    assertTrue(other.text("#password-first").contains("Choose your own password"));
+    other.open(fixture.url() + "/servers");
+    assertTrue(other.driver().getCurrentUrl().endsWith("/me/password"), "nothing else first");
+    String chosen = "a lantern beside the quarry";
+    other.find("#current").sendKeys(password);
+    other.find("#chosen").sendKeys(chosen);
+    other.find("#repeated").sendKeys(chosen);
+    other.go("#change-password");
+    assertFalse(other.driver().getCurrentUrl().endsWith("/me/password"), "on to the dashboard");
     other.open(fixture.url() + "/servers");
     assertTrue(other.text("#problem").contains("may not read"), other.text("#problem"));
   }

@@ -226,6 +226,14 @@ class BoundedFuzzIT {
             "/people/groups/{id}/members",
             "/people/roles",
             "/people/roles/{id}/rights",
+            "/accounts/{id}/credentials",
+            "/accounts/{id}/remove",
+            "/people/users/{id}/name",
+            "/people/users/{id}/delete",
+            "/people/groups/{id}/name",
+            "/people/groups/{id}/delete",
+            "/people/roles/{id}/name",
+            "/people/roles/{id}/delete",
             "/me/password");
     List<String> fields =
         List.of(
@@ -254,7 +262,10 @@ class BoundedFuzzIT {
             "repeated",
             "script",
             "accountNumber",
-            "field.secretKey");
+            "field.secretKey",
+            "displayName",
+            "description",
+            "confirmed");
     List<String> values =
         List.of(
             "",

@@ -222,7 +222,20 @@ class TenantIsolationIT {
           },
           new String[] {"POST", "/people/groups/{groupId}/roles", "role", "{roleId}"},
           new String[] {"POST", "/api-keys/{accessKey}/revoke"},
-          new String[] {"POST", "/api-keys", "user", "{userId}", "name", "stolen"});
+          new String[] {"POST", "/api-keys", "user", "{userId}", "name", "stolen"},
+          new String[] {"GET", "/accounts/{accountId}/credentials"},
+          new String[] {"POST", "/accounts/{accountId}/credentials", "field.secretKey", "stolen"},
+          new String[] {"GET", "/accounts/{accountId}/remove"},
+          new String[] {"POST", "/people/users/{userId}/name", "displayName", "stolen"},
+          new String[] {"POST", "/people/groups/{groupId}/name", "name", "stolen"},
+          new String[] {"POST", "/people/roles/{roleId}/name", "name", "stolen"},
+          new String[] {"GET", "/people/users/{userId}/delete"},
+          new String[] {"GET", "/people/groups/{groupId}/delete"},
+          new String[] {"GET", "/people/roles/{roleId}/delete"},
+          // Last: were isolation broken, these would take A's rows away from the probes above.
+          new String[] {"POST", "/people/groups/{groupId}/delete", "confirmed", "yes"},
+          new String[] {"POST", "/people/users/{userId}/delete", "confirmed", "yes"},
+          new String[] {"POST", "/accounts/{accountId}/remove", "confirmed", "yes"});
 
   @Test
   void customerBsConsoleUserGetsNotFoundForEveryOneOfAsResources() {

@@ -59,7 +59,10 @@ public final class People extends IdentityStore {
 
   // Users
 
-  /** A user with a random first password, in the groups and holding the roles given. */
+  /**
+   * A user with a random first password, in the groups and holding the roles given; it must choose
+   * its own at its first sign-in.
+   */
   public NewUser createUser(
       Actor actor, String email, String displayName, List<Long> groups, List<Long> roles) {
     String address = IdentityRules.email(email);
@@ -90,8 +93,8 @@ public final class People extends IdentityStore {
               List<Map<String, Object>> withRoles = rows(actor, "role", "role", roles);
               long user =
                   insert(
-                      "INSERT INTO user_account (customer_id, email, display_name, password_hash)"
-                          + " VALUES (?, ?, ?, ?)",
+                      "INSERT INTO user_account (customer_id, email, display_name, password_hash,"
+                          + " password_must_change) VALUES (?, ?, ?, ?, TRUE)",
                       actor.customerId(),
                       address,
                       name,
@@ -139,7 +142,88 @@ public final class People extends IdentityStore {
         });
   }
 
-  /** A new random password for the user, returned to be shown once. */
+  /** Changes a user's display name; blank means its e-mail address. */
+  public void renameUser(Actor actor, long userId, String displayName) {
+    write(
+        actor,
+        () -> {
+          Map<String, Object> user =
+              one("SELECT id, email, display_name FROM user_account", actor, userId, "user");
+          String email = (String) user.get("email");
+          String name = IdentityRules.displayName(displayName, email);
+          update(
+              "UPDATE user_account SET display_name = ? WHERE id = ? AND customer_id = ?",
+              name,
+              userId,
+              actor.customerId());
+          return new Written<>(
+              null,
+              new Event(
+                  "user.update",
+                  "user",
+                  userId,
+                  email + ": " + user.get("display_name") + " → " + name));
+        });
+  }
+
+  /** What deleting a user takes with it: its API keys, group memberships and roles of its own. */
+  public record UserHoldings(long apiKeys, long groups, long roles) {}
+
+  /** The API keys (active or not), group memberships and roles of the customer's user. */
+  public UserHoldings holdings(Actor actor, long userId) {
+    user(actor, userId);
+    return new UserHoldings(
+        countOf("api_key", userId, actor),
+        countOf("group_member", userId, actor),
+        countOf("user_role", userId, actor));
+  }
+
+  /**
+   * Deletes a user with its API keys, group memberships and roles of its own (their rows go with
+   * it); what it launched stays, and the audit log keeps what it did. Its sessions are the caller's
+   * to end. Nobody deletes themselves.
+   */
+  public void deleteUser(Actor actor, long userId) {
+    if (userId == actor.userId()) {
+      throw new Invalid("you cannot delete yourself");
+    }
+    write(
+        actor,
+        () -> {
+          Map<String, Object> user = user(actor, userId);
+          UserHoldings held = holdings(actor, userId);
+          update(
+              "DELETE FROM user_account WHERE id = ? AND customer_id = ?",
+              userId,
+              actor.customerId());
+          return new Written<>(
+              null,
+              new Event(
+                  "user.delete",
+                  "user",
+                  userId,
+                  user.get("email")
+                      + " with "
+                      + held.apiKeys()
+                      + " API key(s), "
+                      + held.groups()
+                      + " group membership(s), "
+                      + held.roles()
+                      + " role(s)"));
+        });
+  }
+
+  private long countOf(String table, long userId, Actor actor) {
+    return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE user_id = ? AND customer_id = ?")
+        .params(userId, actor.customerId())
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * A new random password for the user, returned to be shown once; the user must choose its own at
+   * its next sign-in.
+   */
   public String resetPassword(Actor actor, long userId) {
     String password = Passwords.random();
     String hash = Passwords.hash(password);
@@ -148,8 +232,8 @@ public final class People extends IdentityStore {
         () -> {
           Map<String, Object> user = user(actor, userId);
           update(
-              "UPDATE user_account SET password_hash = ?, failed_logins = 0, locked_until = NULL"
-                  + " WHERE id = ? AND customer_id = ?",
+              "UPDATE user_account SET password_hash = ?, password_must_change = TRUE,"
+                  + " failed_logins = 0, locked_until = NULL WHERE id = ? AND customer_id = ?",
               hash,
               userId,
               actor.customerId());
@@ -186,7 +270,8 @@ public final class People extends IdentityStore {
         actor,
         () -> {
           update(
-              "UPDATE user_account SET password_hash = ? WHERE id = ? AND customer_id = ?",
+              "UPDATE user_account SET password_hash = ?, password_must_change = FALSE"
+                  + " WHERE id = ? AND customer_id = ?",
               newHash,
               actor.userId(),
               actor.customerId());

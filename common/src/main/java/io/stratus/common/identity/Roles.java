@@ -21,6 +21,7 @@ final class Roles extends IdentityStore {
   long createRole(Actor actor, String name, String description, List<Right> rights) {
     String n = IdentityRules.label(name, "a role");
     String d = IdentityRules.description(description);
+    KnownRights.require(rights);
     requireHeld(actor, rights);
     return write(
         actor,
@@ -79,6 +80,7 @@ final class Roles extends IdentityStore {
 
   /** As {@link #addRight}, for several rights at once: all or none, one audit event. */
   void addRights(Actor actor, long roleId, List<Right> rights) {
+    KnownRights.require(rights);
     requireHeld(actor, rights);
     write(
         actor,

@@ -4,6 +4,7 @@ import io.stratus.common.access.Access;
 import io.stratus.common.identity.IdentityAudit.Actor;
 import io.stratus.common.identity.IdentityRules;
 import io.stratus.common.identity.IdentityRules.Right;
+import io.stratus.common.identity.KnownRights;
 import io.stratus.common.identity.People;
 import io.stratus.common.identity.People.NewUser;
 import io.stratus.console.signin.ConsoleUser;

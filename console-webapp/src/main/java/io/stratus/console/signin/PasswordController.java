@@ -14,7 +14,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A user changes its own password (the first one {@code stratus-admin} printed, say): the current
- * password, then the new one twice. Every other session of the user ends; this one stays.
+ * password, then the new one twice. Every other session of the user ends; this one stays. A user
+ * who must choose its own password ({@link PasswordChangeFirst}) is told why, and once it has, goes
+ * on to the dashboard.
  */
 @Controller
 public class PasswordController {
@@ -27,7 +29,8 @@ public class PasswordController {
   }
 
   @GetMapping("/me/password")
-  String form() {
+  String form(HttpServletRequest request, Model model) {
+    model.addAttribute("forced", PasswordChangeFirst.required(request));
     return "password";
   }
 
@@ -51,8 +54,11 @@ public class PasswordController {
       model.addAttribute(
           "problem",
           Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".");
+      model.addAttribute("forced", PasswordChangeFirst.required(request));
       return "password";
     }
+    boolean forced = PasswordChangeFirst.required(request);
+    request.getSession().removeAttribute(PasswordChangeFirst.REQUIRED);
     int ended = sessions.endAll(me.userId(), request.getSession().getId());
     flash.addFlashAttribute(
         "flash",
@@ -64,6 +70,6 @@ public class PasswordController {
                     + " other session"
                     + (ended == 1 ? " was" : "s were")
                     + " signed out."));
-    return "redirect:/me/password";
+    return forced ? "redirect:/" : "redirect:/me/password";
   }
 }

@@ -124,6 +124,18 @@ public final class PasswordSignIn implements AuthenticationProvider {
   }
 
   /**
+   * Whether the user signs in with a password someone else chose (a generated first one, a reset)
+   * and must choose its own before anything else ({@link PasswordChangeFirst}).
+   */
+  public boolean mustChangePassword(long userId) {
+    return jdbc.sql("SELECT password_must_change FROM user_account WHERE id = ?")
+        .param(userId)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  /**
    * Counts one more wrong password in one statement (concurrent attempts each count) and, from the
    * {@code maxFailures}-th on, sets the throttle: lockout × 2^(failures − max), at most a day.
    */

@@ -27,8 +27,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * user; forms carry CSRF tokens (held in the session, so in MySQL); the session id is rotated at
  * sign-in; responses carry security headers, a content security policy allowing only the console's
  * own scripts and styles among them; sessions end after {@code session.absolute-timeout}. Every
- * redirect is a path on the request's own origin ({@link SameOriginRedirects}), and a refused
- * sign-in leaves nothing of the attempt in the session ({@link SignInFailure}).
+ * redirect is a path on the request's own origin ({@link SameOriginRedirects}), a refused sign-in
+ * leaves nothing of the attempt in the session ({@link SignInFailure}), and a user signed in with a
+ * password someone else chose must choose its own first ({@link PasswordChangeFirst}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -63,6 +64,10 @@ public class SecurityConfiguration {
             request
                 .getSession()
                 .setAttribute(AbsoluteTimeoutFilter.SIGNED_IN_AT, System.currentTimeMillis());
+            if (auth.getPrincipal() instanceof ConsoleUser user
+                && signIn.mustChangePassword(user.userId())) {
+              request.getSession().setAttribute(PasswordChangeFirst.REQUIRED, Boolean.TRUE);
+            }
             super.onAuthenticationSuccess(request, response, auth);
           }
         };
@@ -137,7 +142,8 @@ public class SecurityConfiguration {
                             referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
         .addFilterBefore(
             new AbsoluteTimeoutFilter(settings.absoluteTimeout(), Clock.systemUTC()),
-            AuthorizationFilter.class);
+            AuthorizationFilter.class)
+        .addFilterAfter(new PasswordChangeFirst(redirects), AuthorizationFilter.class);
     return http.build();
   }
 

@@ -1,15 +1,12 @@
 package io.stratus.dispatcher.account;
 
 import io.stratus.common.keys.CredentialVault;
-import io.stratus.common.resource.ResourceKind;
-import io.stratus.common.resource.kinds.Infrastructure;
-import io.stratus.common.resource.kinds.Network;
+import io.stratus.common.resource.AccountHoldings;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.access.Requires;
 import io.stratus.dispatcher.action.AuditLog;
 import io.stratus.dispatcher.action.Resources;
 import io.stratus.dispatcher.web.DispatchException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -25,46 +22,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Removes a cloud account from Stratus — never anything in the cloud. An account that still holds
- * resources Stratus started there (servers not terminated, volumes, snapshots, firewalls and images
- * not deleted, addresses not released) is refused with 409 naming them: removing it would leave
- * them running and billed with nobody watching. Otherwise, in one transaction with its audit event,
- * the account becomes {@code removed} (its name freed for a new registration), its regions and data
- * centres {@code removed}, and nothing refreshes it any more; its credential is then deleted from
- * the Key Manager. Its ended resources stay, for their history.
+ * resources Stratus started there ({@link AccountHoldings}) is refused with 409 naming them:
+ * removing it would leave them running and billed with nobody watching. Otherwise, in one
+ * transaction with its audit event, the account becomes {@code removed} (its name freed for a new
+ * registration), its regions and data centres {@code removed}, and nothing refreshes it any more;
+ * its credential is then deleted from the Key Manager. Its ended resources stay, for their history.
  */
 @RestController
 @RequestMapping("/accounts")
 public class AccountRemoval {
   private static final Logger log = LoggerFactory.getLogger(AccountRemoval.class);
 
-  /** What an account may still hold in the cloud, each with how a message names it. */
-  private static final List<Live> LIVE =
-      List.of(
-          new Live(Infrastructure.SERVER, "server(s)", ""),
-          new Live(Infrastructure.VOLUME, "volume(s)", ""),
-          new Live(Infrastructure.SNAPSHOT, "snapshot(s)", ""),
-          new Live(Network.IP_ADDRESS, "IP address(es)", ""),
-          new Live(Network.FIREWALL, "firewall(s)", ""),
-          // Images the cloud offers are not the customer's; the ones made from its servers are.
-          new Live(
-              Infrastructure.MACHINE_IMAGE,
-              "image(s) made from servers",
-              " AND i.owner_user_id IS NOT NULL"));
-
-  private record Live(ResourceKind kind, String what, String also) {
-    String countSql() {
-      return "SELECT COUNT(*) FROM "
-          + kind.table()
-          + " "
-          + kind.alias()
-          + " WHERE "
-          + kind.alias()
-          + ".cloud_account_id = ? AND NOT ("
-          + kind.ended()
-          + ")"
-          + also;
-    }
-  }
+  /** The longest name a cloud account row takes (characters). */
+  static final int NAME_MAX = 200;
 
   private final Resources resources;
   private final JdbcClient jdbc;
@@ -84,6 +54,21 @@ public class AccountRemoval {
     this.vault = vault;
   }
 
+  /**
+   * The name a removed account keeps, freeing its own: {@code "<name> (removed <id>)"}, the name
+   * cut at its end (never inside a character) when both would not fit the column, so the row still
+   * says which account it was and stays unique.
+   */
+  static String removedName(String name, long id) {
+    String suffix = " (removed " + id + ")";
+    int room = NAME_MAX - suffix.length();
+    String kept = name;
+    if (kept.codePointCount(0, kept.length()) > room) {
+      kept = kept.substring(0, kept.offsetByCodePoints(0, room)).stripTrailing();
+    }
+    return kept + suffix;
+  }
+
   /** Removes the account: 204; 409 while it holds live resources or has a job running. */
   @Requires(resource = "account", action = "remove")
   @DeleteMapping("/{id}")
@@ -94,33 +79,23 @@ public class AccountRemoval {
       throw DispatchException.conflict("cloud account " + id + " is already removed");
     }
     resources.refuseIfBusy("cloud_account", id);
-    List<String> held = new ArrayList<>();
-    for (Live live : LIVE) {
-      long n = jdbc.sql(live.countSql()).param(id).query(Long.class).single();
-      if (n > 0) {
-        held.add(n + " " + live.what());
-      }
-    }
+    List<AccountHoldings.Held> held = AccountHoldings.of(jdbc, id);
     if (!held.isEmpty()) {
       throw DispatchException.conflict(
           "cloud account "
               + id
               + " still holds "
-              + String.join(", ", held)
+              + String.join(", ", held.stream().map(AccountHoldings.Held::toString).toList())
               + " in the cloud; end them first (removing the account would leave them running"
               + " with nobody watching)");
     }
     String name = (String) account.get("name");
-    String freed = (name + " (removed " + id + ")");
     transactions.executeWithoutResult(
         status -> {
           jdbc.sql(
                   "UPDATE cloud_account SET status = 'removed', name = ?, km_key_id = NULL,"
                       + " status_message = NULL WHERE id = ? AND customer_id = ?")
-              .params(
-                  freed.length() > 200 ? freed.substring(freed.length() - 200) : freed,
-                  id,
-                  actor.customerId())
+              .params(removedName(name, id), id, actor.customerId())
               .update();
           jdbc.sql("UPDATE region SET status = 'removed' WHERE cloud_account_id = ?")
               .param(id)
