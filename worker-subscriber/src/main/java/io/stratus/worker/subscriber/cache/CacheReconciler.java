@@ -86,6 +86,7 @@ public final class CacheReconciler<R> implements CacheRefresher {
     Map<String, Known> live = new HashMap<>();
     Map<String, Known> gone = new HashMap<>();
     read(work.regionId(), live, gone);
+    RegionIds ids = new RegionIds(jdbc, work.regionId());
     try (Announcer announcer = new Announcer(events.threadFor(work))) {
       try (CloudProvider provider = connector.connect(work.regionId())) {
         Listing<R> listing = kind.listing(provider, work, providerRegion).orElse(null);
@@ -106,7 +107,7 @@ public final class CacheReconciler<R> implements CacheRefresher {
             } else {
               next = null;
             }
-            reconcile(work, live, gone, inserted, page.items(), announcer);
+            reconcile(work, live, gone, inserted, ids, page.items(), announcer);
           }
         } catch (OperationNotSupportedException e) {
           announcer.finish();
@@ -146,6 +147,7 @@ public final class CacheReconciler<R> implements CacheRefresher {
       Map<String, Known> live,
       Map<String, Known> gone,
       Set<String> inserted,
+      RegionIds ids,
       List<R> page,
       Announcer announcer) {
     List<R> fresh = new ArrayList<>();
@@ -188,7 +190,7 @@ public final class CacheReconciler<R> implements CacheRefresher {
     }
     transactions.executeWithoutResult(
         status -> {
-          insert(work, fresh);
+          insert(work, fresh, ids);
           update(updates);
         });
     announcer.submit(
@@ -209,26 +211,27 @@ public final class CacheReconciler<R> implements CacheRefresher {
         });
   }
 
+  /** Events for a page's new rows, whose ids are read back a thousand cloud ids at a time. */
   private void announceInserted(CacheWork work, List<R> fresh) {
-    if (fresh.isEmpty()) {
-      return;
-    }
     Map<String, String> states = new HashMap<>();
     fresh.forEach(item -> states.put(kind.providerId(item), text(kind.values(item).get(0))));
-    jdbc.sql(kind.idsSql())
-        .param("region", work.regionId())
-        .param("ids", states.keySet())
-        .query(
-            rs -> {
-              String state = states.get(rs.getString(2));
-              events.publish(
-                  work,
-                  kind.resource(),
-                  rs.getLong(1),
-                  kind.event(Change.DISCOVERED, state, true),
-                  Change.DISCOVERED,
-                  state);
-            });
+    List<String> providerIds = new ArrayList<>(states.keySet());
+    for (int from = 0; from < providerIds.size(); from += PAGE_SIZE) {
+      jdbc.sql(kind.idsSql())
+          .param("region", work.regionId())
+          .param("ids", providerIds.subList(from, Math.min(from + PAGE_SIZE, providerIds.size())))
+          .query(
+              rs -> {
+                String state = states.get(rs.getString(2));
+                events.publish(
+                    work,
+                    kind.resource(),
+                    rs.getLong(1),
+                    kind.event(Change.DISCOVERED, state, true),
+                    Change.DISCOVERED,
+                    state);
+              });
+    }
   }
 
   /**
@@ -238,7 +241,7 @@ public final class CacheReconciler<R> implements CacheRefresher {
    * the insert itself; a client-side statement is rewritten into one plain multi-row {@code INSERT
    * ... VALUES (...),(...)} instead.
    */
-  private void insert(CacheWork work, List<R> fresh) {
+  private void insert(CacheWork work, List<R> fresh, RegionIds ids) {
     if (fresh.isEmpty()) {
       return;
     }
@@ -246,7 +249,7 @@ public final class CacheReconciler<R> implements CacheRefresher {
         (Connection connection) -> {
           try (PreparedStatement insert = clientPrepared(connection, kind.insertSql())) {
             for (R item : fresh) {
-              Object[] row = kind.insertRow(work, item);
+              Object[] row = kind.insertRow(work, item, ids);
               for (int i = 0; i < row.length; i++) {
                 insert.setObject(i + 1, row[i]);
               }

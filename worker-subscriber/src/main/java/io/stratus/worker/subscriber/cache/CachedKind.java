@@ -45,10 +45,13 @@ public interface CachedKind<R> {
    */
   String knownSql();
 
-  /** Inserts an item found in the cloud; positional parameters from {@link #insertRow}. */
+  /**
+   * Inserts an item found in the cloud; positional parameters from {@link #insertRow}. No {@code
+   * SELECT} in it (references through {@link RegionIds}): a batch is then one multi-row insert.
+   */
   String insertSql();
 
-  Object[] insertRow(CacheWork work, R item);
+  Object[] insertRow(CacheWork work, R item, RegionIds ids);
 
   /** Writes an item's values onto its row; positional parameters from {@link #updateRow}. */
   String updateSql();

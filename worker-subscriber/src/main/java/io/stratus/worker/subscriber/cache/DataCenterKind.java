@@ -65,7 +65,7 @@ public final class DataCenterKind implements CachedKind<DataCenter> {
   }
 
   @Override
-  public Object[] insertRow(CacheWork work, DataCenter dc) {
+  public Object[] insertRow(CacheWork work, DataCenter dc, RegionIds ids) {
     return new Object[] {work.customerId(), work.regionId(), dc.id(), dc.name(), status(dc)};
   }
 

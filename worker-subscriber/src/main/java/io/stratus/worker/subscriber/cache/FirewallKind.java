@@ -61,7 +61,7 @@ public final class FirewallKind implements CachedKind<Firewall> {
   }
 
   @Override
-  public Object[] insertRow(CacheWork work, Firewall f) {
+  public Object[] insertRow(CacheWork work, Firewall f, RegionIds ids) {
     return new Object[] {
       work.customerId(), work.cloudAccountId(), work.regionId(), f.id(), f.name(), f.description()
     };

@@ -1,24 +1,22 @@
 package io.stratus.worker.subscriber.cache;
 
 import io.stratus.cloud.spi.CloudProvider;
-import io.stratus.cloud.spi.Page;
 import io.stratus.cloud.spi.network.FirewallRule;
 import io.stratus.cloud.spi.network.FirewallSupport;
 import io.stratus.common.cache.CacheWork;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The rules of the region's firewalls. The cloud lists rules per firewall, so the listing asks for
- * the firewalls first and then the rules of each that Stratus knows (the firewalls kind adds the
- * others, whose rules follow on the next refresh), several firewalls to a page. A rule whose
- * firewall is gone from the cloud is gone with it.
+ * The rules of the region's firewalls, listed in one call where the driver can ({@link
+ * FirewallSupport#listAllRules()}). Only the rules of firewalls Stratus knows are kept (the
+ * firewalls kind adds the others, whose rules follow on the next refresh); a rule whose firewall is
+ * gone from the cloud is gone with it.
  */
 public final class FirewallRuleKind implements CachedKind<FirewallRule> {
   private final JdbcClient jdbc;
@@ -41,34 +39,25 @@ public final class FirewallRuleKind implements CachedKind<FirewallRule> {
         .map(firewalls -> byFirewall(firewalls, work.regionId()));
   }
 
-  /** Pages of whole firewalls' rules; the token is the index of the next firewall. */
+  /** Every rule of the region in one listing, less those of firewalls Stratus does not know. */
   private Listing<FirewallRule> byFirewall(FirewallSupport firewalls, long regionId) {
-    List<String> ids = new ArrayList<>();
-    return request -> {
-      if (request.token() == null) {
-        ids.clear();
-        Set<String> cloud = firewalls.list().stream().map(f -> f.id()).collect(Collectors.toSet());
-        jdbc
-            .sql(
-                """
-                SELECT provider_firewall_id FROM firewall
-                 WHERE region_id = ? AND provider_firewall_id IS NOT NULL AND state <> 'deleted'
-                """)
-            .param(regionId)
-            .query(String.class)
-            .list()
-            .stream()
-            .filter(cloud::contains)
-            .forEach(ids::add);
-        ids.sort(null);
-      }
-      int next = request.token() == null ? 0 : Integer.parseInt(request.token());
-      List<FirewallRule> rules = new ArrayList<>();
-      while (next < ids.size() && rules.size() < request.size()) {
-        rules.addAll(firewalls.listRules(ids.get(next++)));
-      }
-      return new Page<>(rules, next < ids.size() ? Integer.toString(next) : null);
-    };
+    return Listing.whole(
+        () -> {
+          Set<String> known =
+              new HashSet<>(
+                  jdbc.sql(
+                          """
+                          SELECT provider_firewall_id FROM firewall
+                           WHERE region_id = ? AND provider_firewall_id IS NOT NULL
+                             AND state <> 'deleted'
+                          """)
+                      .param(regionId)
+                      .query(String.class)
+                      .list());
+          return firewalls.listAllRules().stream()
+              .filter(rule -> known.contains(rule.firewallId()))
+              .toList();
+        });
   }
 
   @Override
@@ -101,18 +90,15 @@ public final class FirewallRuleKind implements CachedKind<FirewallRule> {
     return """
         INSERT INTO firewall_rule (customer_id, firewall_id, provider_rule_id, state,
                                    direction, protocol, from_port, to_port, source_cidr)
-        VALUES (?, (SELECT f.id FROM firewall f
-                     WHERE f.region_id = ? AND f.provider_firewall_id = ?),
-                ?, 'active', ?, ?, ?, ?, ?)
+        VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?)
         """;
   }
 
   @Override
-  public Object[] insertRow(CacheWork work, FirewallRule r) {
+  public Object[] insertRow(CacheWork work, FirewallRule r, RegionIds ids) {
     return new Object[] {
       work.customerId(),
-      work.regionId(),
-      r.firewallId(),
+      ids.of("firewall", "provider_firewall_id", r.firewallId()),
       r.id(),
       r.direction().name(),
       r.protocol().name(),

@@ -84,7 +84,7 @@ public final class ImageKind implements CachedKind<MachineImage> {
   }
 
   @Override
-  public Object[] insertRow(CacheWork work, MachineImage image) {
+  public Object[] insertRow(CacheWork work, MachineImage image, RegionIds ids) {
     return new Object[] {
       work.customerId(),
       work.cloudAccountId(),

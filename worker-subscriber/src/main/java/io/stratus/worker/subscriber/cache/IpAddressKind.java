@@ -65,13 +65,12 @@ public final class IpAddressKind implements CachedKind<IpAddress> {
     return """
         INSERT INTO ip_address (customer_id, cloud_account_id, region_id, provider_ip_id,
                                 state, address, server_id)
-        VALUES (?, ?, ?, ?, ?, ?,
-                (SELECT s.id FROM server s WHERE s.region_id = ? AND s.provider_server_id = ?))
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         """;
   }
 
   @Override
-  public Object[] insertRow(CacheWork work, IpAddress ip) {
+  public Object[] insertRow(CacheWork work, IpAddress ip, RegionIds ids) {
     return new Object[] {
       work.customerId(),
       work.cloudAccountId(),
@@ -79,8 +78,7 @@ public final class IpAddressKind implements CachedKind<IpAddress> {
       ip.id(),
       state(ip),
       ip.address(),
-      work.regionId(),
-      ip.vmId()
+      ids.of("server", "provider_server_id", ip.vmId())
     };
   }
 

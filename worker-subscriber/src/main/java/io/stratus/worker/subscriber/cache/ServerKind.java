@@ -77,7 +77,7 @@ public final class ServerKind implements CachedKind<VirtualMachine> {
   }
 
   @Override
-  public Object[] insertRow(CacheWork work, VirtualMachine vm) {
+  public Object[] insertRow(CacheWork work, VirtualMachine vm, RegionIds ids) {
     return new Object[] {
       work.customerId(),
       work.cloudAccountId(),

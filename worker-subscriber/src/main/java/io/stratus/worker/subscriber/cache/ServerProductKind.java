@@ -67,7 +67,7 @@ public final class ServerProductKind implements CachedKind<ServerProduct> {
   }
 
   @Override
-  public Object[] insertRow(CacheWork work, ServerProduct p) {
+  public Object[] insertRow(CacheWork work, ServerProduct p, RegionIds ids) {
     return new Object[] {
       work.customerId(),
       work.cloudAccountId(),

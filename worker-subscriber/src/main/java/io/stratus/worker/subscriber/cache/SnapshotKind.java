@@ -63,13 +63,12 @@ public final class SnapshotKind implements CachedKind<Snapshot> {
     return """
         INSERT INTO snapshot (customer_id, cloud_account_id, region_id, provider_snapshot_id,
                               state, name, size_gb, volume_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?,
-                (SELECT v.id FROM volume v WHERE v.region_id = ? AND v.provider_volume_id = ?))
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """;
   }
 
   @Override
-  public Object[] insertRow(CacheWork work, Snapshot s) {
+  public Object[] insertRow(CacheWork work, Snapshot s, RegionIds ids) {
     return new Object[] {
       work.customerId(),
       work.cloudAccountId(),
@@ -78,8 +77,7 @@ public final class SnapshotKind implements CachedKind<Snapshot> {
       state(s),
       s.name(),
       s.sizeGb(),
-      work.regionId(),
-      s.volumeId()
+      ids.of("volume", "provider_volume_id", s.volumeId())
     };
   }
 

@@ -64,15 +64,12 @@ public final class VolumeKind implements CachedKind<Volume> {
     return """
         INSERT INTO volume (customer_id, cloud_account_id, region_id, provider_volume_id,
                             state, name, size_gb, server_id, device_name, data_center_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?,
-                (SELECT s.id FROM server s WHERE s.region_id = ? AND s.provider_server_id = ?),
-                ?,
-                (SELECT d.id FROM data_center d WHERE d.region_id = ? AND d.provider_dc_id = ?))
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """;
   }
 
   @Override
-  public Object[] insertRow(CacheWork work, Volume v) {
+  public Object[] insertRow(CacheWork work, Volume v, RegionIds ids) {
     return new Object[] {
       work.customerId(),
       work.cloudAccountId(),
@@ -81,11 +78,9 @@ public final class VolumeKind implements CachedKind<Volume> {
       state(v),
       v.name(),
       v.sizeGb(),
-      work.regionId(),
-      v.vmId(),
+      ids.of("server", "provider_server_id", v.vmId()),
       v.device(),
-      work.regionId(),
-      v.dataCenterId()
+      ids.of("data_center", "provider_dc_id", v.dataCenterId())
     };
   }
 

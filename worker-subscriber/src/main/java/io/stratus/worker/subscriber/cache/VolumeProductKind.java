@@ -65,7 +65,7 @@ public final class VolumeProductKind implements CachedKind<VolumeProduct> {
   }
 
   @Override
-  public Object[] insertRow(CacheWork work, VolumeProduct p) {
+  public Object[] insertRow(CacheWork work, VolumeProduct p, RegionIds ids) {
     return new Object[] {
       work.customerId(),
       work.cloudAccountId(),
