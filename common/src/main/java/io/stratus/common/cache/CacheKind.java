@@ -7,10 +7,13 @@ public enum CacheKind {
   DATA_CENTERS,
   SERVERS,
   IMAGES,
+  SERVER_PRODUCTS,
+  VOLUME_PRODUCTS,
   VOLUMES,
   SNAPSHOTS,
   IP_ADDRESSES,
   FIREWALLS,
+  FIREWALL_RULES,
   /** Not a cloud resource: the new lines of the logs of every reachable agent in the region. */
   AGENT_LOGS;
 

@@ -114,7 +114,8 @@ public class FirewallController {
             """
             SELECT id, direction, permission, protocol, from_port, to_port, source_cidr,
                    provider_rule_id
-              FROM firewall_rule WHERE firewall_id = :id AND customer_id = :customer
+              FROM firewall_rule
+             WHERE firewall_id = :id AND customer_id = :customer AND state <> 'deleted'
              ORDER BY direction DESC, id
             """,
             params));

@@ -110,7 +110,8 @@ public class LaunchController {
         "products",
         reads.rows(
             "SELECT id, name, cpu_count, ram_mb, root_volume_gb FROM server_product"
-                + " WHERE customer_id = :customer AND region_id = :region ORDER BY cpu_count, ram_mb",
+                + " WHERE customer_id = :customer AND region_id = :region AND status = 'active'"
+                + " ORDER BY cpu_count, ram_mb",
             params));
     boolean firewalls = can.supportsFirewalls() && access.may("firewall", "read");
     model.addAttribute(

@@ -15,8 +15,10 @@ import java.util.Map;
  *   <li>{@code publisher.republish-after} (default 30s) publish a queued task or cache job again
  *       when it has not been picked up this long after its message (a broker may lose messages)
  *   <li>{@code cache.interval.<kind>} polling interval per kind: {@code data-centers} (1h), {@code
- *       servers} (1m), {@code images} (10m), {@code volumes} (2m), {@code snapshots} (5m), {@code
- *       ip-addresses} (2m), {@code firewalls} (5m); at least 1s
+ *       servers} (1m), {@code images} (10m), {@code server-products} (1h), {@code volume-products}
+ *       (1h), {@code volumes} (2m), {@code snapshots} (5m), {@code ip-addresses} (2m), {@code
+ *       firewalls} (5m), {@code firewall-rules} (5m), {@code agent-logs} (1m); at least 1s. Any
+ *       other {@code cache.interval.*} key is refused, naming the key
  * </ul>
  */
 public record PublisherSettings(
@@ -26,15 +28,18 @@ public record PublisherSettings(
     Map<CacheKind, Duration> cacheIntervals) {
 
   private static final Map<CacheKind, Duration> DEFAULT_INTERVALS =
-      Map.of(
-          CacheKind.DATA_CENTERS, Duration.ofHours(1),
-          CacheKind.SERVERS, Duration.ofMinutes(1),
-          CacheKind.IMAGES, Duration.ofMinutes(10),
-          CacheKind.VOLUMES, Duration.ofMinutes(2),
-          CacheKind.SNAPSHOTS, Duration.ofMinutes(5),
-          CacheKind.IP_ADDRESSES, Duration.ofMinutes(2),
-          CacheKind.FIREWALLS, Duration.ofMinutes(5),
-          CacheKind.AGENT_LOGS, Duration.ofMinutes(1));
+      Map.ofEntries(
+          Map.entry(CacheKind.DATA_CENTERS, Duration.ofHours(1)),
+          Map.entry(CacheKind.SERVERS, Duration.ofMinutes(1)),
+          Map.entry(CacheKind.IMAGES, Duration.ofMinutes(10)),
+          Map.entry(CacheKind.SERVER_PRODUCTS, Duration.ofHours(1)),
+          Map.entry(CacheKind.VOLUME_PRODUCTS, Duration.ofHours(1)),
+          Map.entry(CacheKind.VOLUMES, Duration.ofMinutes(2)),
+          Map.entry(CacheKind.SNAPSHOTS, Duration.ofMinutes(5)),
+          Map.entry(CacheKind.IP_ADDRESSES, Duration.ofMinutes(2)),
+          Map.entry(CacheKind.FIREWALLS, Duration.ofMinutes(5)),
+          Map.entry(CacheKind.FIREWALL_RULES, Duration.ofMinutes(5)),
+          Map.entry(CacheKind.AGENT_LOGS, Duration.ofMinutes(1)));
 
   public PublisherSettings {
     cacheIntervals = Map.copyOf(cacheIntervals);

@@ -4,8 +4,8 @@ import io.stratus.common.cache.CacheKind;
 import io.stratus.common.job.JobStore;
 import io.stratus.worker.subscriber.agent.AgentLogCollector;
 import io.stratus.worker.subscriber.agent.Agents;
-import io.stratus.worker.subscriber.cache.DataCenterCacheRefresher;
-import io.stratus.worker.subscriber.cache.ServerCacheRefresher;
+import io.stratus.worker.subscriber.cache.CacheEvents;
+import io.stratus.worker.subscriber.cache.CacheKinds;
 import io.stratus.worker.subscriber.cloud.CloudConnector;
 import io.stratus.worker.subscriber.cloud.CredentialSource;
 import io.stratus.worker.subscriber.task.CloudTasks;
@@ -48,22 +48,20 @@ public final class CloudHandlers {
               context.settings().pollInterval(),
               context.settings().waitLimit(),
               reach);
-      return new Handlers(
-          CloudTasks.handlers(tasks),
-          Map.of(
-              CacheKind.SERVERS,
-              new ServerCacheRefresher(context.database().primary(), connector, context.events()),
-              CacheKind.DATA_CENTERS,
-              new DataCenterCacheRefresher(context.database().primary(), connector),
-              CacheKind.AGENT_LOGS,
-              new AgentLogCollector(
-                  context.database().primary(),
-                  new TransactionTemplate(
-                      new DataSourceTransactionManager(context.database().primary())),
-                  reach,
-                  context.settings().agentLogs(),
-                  context.settings().agentLogLines(),
-                  context.settings().agentTimeout())));
+      Map<CacheKind, CacheRefresher> caches =
+          CacheKinds.refreshers(
+              context.database().primary(), connector, new CacheEvents(context.events()));
+      caches.put(
+          CacheKind.AGENT_LOGS,
+          new AgentLogCollector(
+              context.database().primary(),
+              new TransactionTemplate(
+                  new DataSourceTransactionManager(context.database().primary())),
+              reach,
+              context.settings().agentLogs(),
+              context.settings().agentLogLines(),
+              context.settings().agentTimeout()));
+      return new Handlers(CloudTasks.handlers(tasks), caches);
     };
   }
 }

@@ -285,6 +285,9 @@ public abstract class DriverConformance {
     FirewallRule rule =
         firewalls.authorize(firewall.id(), Direction.INGRESS, Protocol.TCP, 80, 443, "10.0.0.0/8");
     assertEquals(List.of(rule), firewalls.listRules(firewall.id()));
+    assertTrue(
+        firewalls.listAllRules().contains(rule),
+        "listAllRules holds every firewall's rules, each naming its firewall");
     CloudException bad =
         assertThrows(
             CloudException.class,
@@ -294,6 +297,7 @@ public abstract class DriverConformance {
     assertEquals(CloudErrorType.INVALID_REQUEST, bad.type());
     firewalls.revoke(firewall.id(), rule.id());
     assertTrue(firewalls.listRules(firewall.id()).isEmpty());
+    assertTrue(firewalls.listAllRules().stream().noneMatch(r -> r.id().equals(rule.id())));
     firewalls.remove(firewall.id());
     assertTrue(firewalls.get(firewall.id()).isEmpty());
   }

@@ -158,6 +158,7 @@ public final class Infrastructure {
           .ref("owningAccount", "accountId", "p.cloud_account_id", "Account")
           .filter("regionId", null, "p.region_id", Filter.Type.ID, "Region")
           .sort("name", "p.name", "Name")
+          .ended("p.status = 'retired'")
           .build();
 
   public static final ResourceKind VOLUME_PRODUCT =
@@ -178,6 +179,7 @@ public final class Infrastructure {
           .ref("owningAccount", "accountId", "p.cloud_account_id", "Account")
           .filter("regionId", null, "p.region_id", Filter.Type.ID, "Region")
           .sort("name", "p.name", "Name")
+          .ended("p.status = 'retired'")
           .build();
 
   public static final ResourceKind VOLUME =

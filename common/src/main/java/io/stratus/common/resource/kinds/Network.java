@@ -80,6 +80,7 @@ public final class Network {
           .customer()
           .time("creationTimestamp", "r.created_at")
           .filter("firewallId", "firewall", "r.firewall_id", Filter.Type.ID, "Firewall")
+          .ended("r.state = 'deleted'")
           .build();
 
   public static final ResourceKind IP_ADDRESS =

@@ -25,7 +25,6 @@ import io.stratus.worker.publisher.WorkerPublisher;
 import io.stratus.worker.subscriber.CloudHandlers;
 import io.stratus.worker.subscriber.SubscriberSettings;
 import io.stratus.worker.subscriber.WorkerSubscriber;
-import io.stratus.worker.subscriber.cache.ServerCacheRefresher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +48,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The servers cache refresh at scale (see docs/benchmarks.md): a simulated region of the local
  * cloud seeded with 100,000 VMs, refreshed through the real path (the worker publisher publishes
- * the cache job over RabbitMQ, a worker subscriber's {@link ServerCacheRefresher} lists every VM
- * through the {@code local} driver and reconciles the {@code server} table), timed from the moment
- * the job is made due until the refresh has completed, then checked row by row. Three refreshes:
- * the first inserts everything, the second finds nothing changed, the third finds some VMs stopped.
- * The baseline, in the same run, is a plain JDBC batch upsert ({@code INSERT ... ON DUPLICATE KEY
- * UPDATE}, {@code rewriteBatchedStatements}) of the same rows into a fresh copy of the table.
+ * the cache job over RabbitMQ, a worker subscriber's servers cache worker ({@code ServerKind}
+ * through the shared {@code CacheReconciler}) lists every VM through the {@code local} driver and
+ * reconciles the {@code server} table), timed from the moment the job is made due until the refresh
+ * has completed, then checked row by row. Three refreshes: the first inserts everything, the second
+ * finds nothing changed, the third finds some VMs stopped. The baseline, in the same run, is a
+ * plain JDBC batch upsert ({@code INSERT ... ON DUPLICATE KEY UPDATE}, {@code
+ * rewriteBatchedStatements}) of the same rows into a fresh copy of the table.
  *
  * <p>Arguments: the number of VMs (default 100000) and how many to stop before the third refresh
  * (default 1000). Needs the MySQL and RabbitMQ the integration tests use; cleans up the local cloud

@@ -39,7 +39,7 @@ class CacheRefreshersIT {
   private static LocalCloudProcess cloud;
   private static AmqpConnection connection;
   private static ConfirmingPublisher publisher;
-  private static ServerCacheRefresher refresher;
+  private static CacheReconciler<VirtualMachine> refresher;
   private static VirtualMachineSupport vms;
   private static CacheWork work;
   private static JdbcClient jdbc;
@@ -84,7 +84,8 @@ class CacheRefreshersIT {
       channel.queueBind(eventQueue, connection.topology().eventsExchange(), "server.#");
     }
     refresher =
-        new ServerCacheRefresher(
+        new CacheReconciler<>(
+            new ServerKind(),
             database.primary(),
             new CloudConnector(
                 database.primary(),
@@ -94,7 +95,7 @@ class CacheRefreshersIT {
                         credentials.get("accessKey"),
                         "secretKey",
                         credentials.get("secretKey"))),
-            new EventPublisher(publisher, connection.topology()));
+            new CacheEvents(new EventPublisher(publisher, connection.topology())));
   }
 
   @AfterAll
@@ -215,8 +216,9 @@ class CacheRefreshersIT {
             "INSERT INTO data_center (customer_id, region_id, provider_dc_id, name) VALUES (?, ?, 'gone-dc', 'Gone')")
         .params(work.customerId(), work.regionId())
         .update();
-    DataCenterCacheRefresher dataCenters =
-        new DataCenterCacheRefresher(
+    CacheReconciler<?> dataCenters =
+        new CacheReconciler<>(
+            new DataCenterKind(),
             database.primary(),
             new CloudConnector(
                 database.primary(),
@@ -228,7 +230,8 @@ class CacheRefreshersIT {
                   } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                   }
-                }));
+                }),
+            new CacheEvents(new EventPublisher(publisher, connection.topology())));
     dataCenters.refresh(work);
     dataCenters.refresh(work);
     assertEquals(

@@ -28,6 +28,10 @@ import java.util.Properties;
  *   <li>{@code region.<r>.error-types} ({@code throttling,capacity,communication}) which errors
  *   <li>{@code region.<r>.seed-vms} (simulated; default 0) VMs created at start, RUNNING, named
  *       {@code seed-<n>}, until the region holds that many: for scale tests
+ *   <li>{@code region.<r>.seed-volumes}, {@code seed-snapshots}, {@code seed-ips} (at most 60000),
+ *       {@code seed-firewalls} and {@code seed-rules-per-firewall} (at most 100) (simulated;
+ *       default 0) the same for the other kinds: records created at start until the region holds
+ *       that many (snapshots of seeded volumes, addresses unassigned)
  *   <li>{@code image.<id>.name}, {@code image.<id>.command} (space-separated), {@code
  *       image.<id>.readiness} ({@code http}: answers on port 8080 of the VM's address; {@code
  *       process}: alive for a second): extra catalogue images in every region
@@ -53,7 +57,29 @@ final class DaemonSettings {
       Duration bootTime,
       double errorRate,
       List<String> errorTypes,
-      int seedVms) {}
+      int seedVms,
+      SeedCounts seeds) {}
+
+  /**
+   * What a simulated region is seeded with besides VMs, for scale tests of every resource kind.
+   *
+   * @param rules rules per seeded firewall
+   */
+  record SeedCounts(int volumes, int snapshots, int ips, int firewalls, int rules) {
+    static final SeedCounts NONE = new SeedCounts(0, 0, 0, 0, 0);
+  }
+
+  /** {@code region.<r>.seed-<what>}: 0..max, and only in a simulated region. */
+  private static int seedCount(
+      Properties p, Path file, String region, String mode, String what, int max) {
+    String key = "region." + region + ".seed-" + what;
+    int count = intValue(p, file, key, 0);
+    if (count < 0 || count > max || (count > 0 && !mode.equals("simulated"))) {
+      throw new IllegalArgumentException(
+          file + ": " + key + " must be 0.." + max + ", and only in a simulated region");
+    }
+    return count;
+  }
 
   /** An extra catalogue image. */
   record ImageSettings(String id, String name, List<String> command, String readiness) {}
@@ -141,7 +167,13 @@ final class DaemonSettings {
               duration(p.getProperty("region." + id + ".boot-time", "2s"), file, id),
               rate,
               types,
-              seed));
+              seed,
+              new SeedCounts(
+                  seedCount(p, file, id, mode, "volumes", 2_000_000),
+                  seedCount(p, file, id, mode, "snapshots", 2_000_000),
+                  seedCount(p, file, id, mode, "ips", 60_000),
+                  seedCount(p, file, id, mode, "firewalls", 2_000_000),
+                  seedCount(p, file, id, mode, "rules-per-firewall", 100))));
     }
     List<ImageSettings> images = new ArrayList<>();
     for (String key : p.stringPropertyNames()) {

@@ -42,6 +42,7 @@ public final class LocalCloudDaemon implements AutoCloseable {
     VmService vms = new VmService(state, processes);
     vms.reattach();
     vms.seed();
+    SimulatedSeeds.seed(state);
     ApiServer api =
         new ApiServer(
             settings.port,

@@ -103,6 +103,17 @@ final class NetworkRoutes {
         });
     api.route(
         "GET",
+        REGION + "/firewall-rules",
+        200,
+        (p, q, b) -> {
+          guard.check(p);
+          return Bodies.items(
+              network.firewalls(p.get(0)).stream()
+                  .flatMap(f -> f.rules.stream().map(r -> Views.rule(f.id, r)))
+                  .toList());
+        });
+    api.route(
+        "GET",
         REGION + "/firewalls/" + ID + "/rules",
         200,
         (p, q, b) -> {

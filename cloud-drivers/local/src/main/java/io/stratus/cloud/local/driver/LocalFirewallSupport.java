@@ -14,9 +14,11 @@ import java.util.Optional;
 final class LocalFirewallSupport implements FirewallSupport {
   private final LocalApiClient api;
   private final RegionCollection<Firewall> firewalls;
+  private final String region;
 
   LocalFirewallSupport(LocalApiClient api, String region) {
     this.api = api;
+    this.region = region;
     this.firewalls = new RegionCollection<>(api, region, "firewalls", Json::firewall);
   }
 
@@ -53,6 +55,12 @@ final class LocalFirewallSupport implements FirewallSupport {
   @Override
   public List<FirewallRule> listRules(String firewallId) {
     return Json.items(api.get(firewalls.path(firewallId) + "/rules"), Json::rule);
+  }
+
+  /** One call: {@code GET /regions/<r>/firewall-rules}. */
+  @Override
+  public List<FirewallRule> listAllRules() {
+    return Json.items(api.get(region + "/firewall-rules"), Json::rule);
   }
 
   @Override

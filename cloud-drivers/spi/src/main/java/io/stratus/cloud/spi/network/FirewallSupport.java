@@ -25,6 +25,19 @@ public interface FirewallSupport {
 
   List<FirewallRule> listRules(String firewallId);
 
+  /**
+   * Every rule of every firewall in the region, each naming its firewall. By default one {@link
+   * #listRules} per firewall; a driver whose cloud lists every rule in one call (Neutron's {@code
+   * GET /v2.0/security-group-rules}, the local cloud's {@code /firewall-rules}) overrides it.
+   */
+  default List<FirewallRule> listAllRules() {
+    List<FirewallRule> rules = new java.util.ArrayList<>();
+    for (Firewall firewall : list()) {
+      rules.addAll(listRules(firewall.id()));
+    }
+    return rules;
+  }
+
   List<Firewall> list();
 
   Optional<Firewall> get(String firewallId);

@@ -1,0 +1,162 @@
+package io.stratus.worker.subscriber.cache;
+
+import io.stratus.cloud.spi.CloudProvider;
+import io.stratus.cloud.spi.compute.VirtualMachine;
+import io.stratus.cloud.spi.compute.VmFilter;
+import io.stratus.cloud.spi.compute.VmState;
+import io.stratus.common.cache.CacheWork;
+import io.stratus.worker.subscriber.agent.AgentTokens;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Servers: the cloud's machines, paged by the driver. A machine of a launch whose task has not yet
+ * recorded the cloud's id is adopted by its client token rather than inserted; a terminated one has
+ * its agent's tokens revoked; events carry the new state ({@code server.<c>.<id>.running}), as the
+ * tasks' do.
+ */
+public final class ServerKind implements CachedKind<VirtualMachine> {
+  private static final RegionTable TABLE =
+      new RegionTable("server", "provider_server_id", "state", "terminated");
+
+  @Override
+  public String resource() {
+    return "server";
+  }
+
+  @Override
+  public Optional<Listing<VirtualMachine>> listing(
+      CloudProvider provider, CacheWork work, String region) {
+    return provider
+        .compute()
+        .flatMap(c -> c.virtualMachines())
+        .map(vms -> request -> vms.list(VmFilter.ALL, request));
+  }
+
+  @Override
+  public String providerId(VirtualMachine vm) {
+    return vm.id();
+  }
+
+  @Override
+  public List<Object> values(VirtualMachine vm) {
+    return Arrays.asList(state(vm), vm.stateReason(), vm.privateAddress(), vm.publicAddress());
+  }
+
+  @Override
+  public String goneState() {
+    return TABLE.goneState();
+  }
+
+  @Override
+  public boolean goneInCloud(VirtualMachine vm) {
+    return vm.state() == VmState.TERMINATED;
+  }
+
+  @Override
+  public String knownSql() {
+    return """
+        SELECT id, provider_server_id, state = 'terminated' AS gone,
+               state, state_reason, private_ip, public_ip
+          FROM server WHERE region_id = :region AND provider_server_id IS NOT NULL
+        """;
+  }
+
+  @Override
+  public String insertSql() {
+    return """
+        INSERT INTO server (customer_id, cloud_account_id, region_id, provider_server_id,
+                            name, state, state_reason, private_ip, public_ip, launched_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """;
+  }
+
+  @Override
+  public Object[] insertRow(CacheWork work, VirtualMachine vm, RegionIds ids) {
+    return new Object[] {
+      work.customerId(),
+      work.cloudAccountId(),
+      work.regionId(),
+      vm.id(),
+      vm.name(),
+      state(vm),
+      vm.stateReason(),
+      vm.privateAddress(),
+      vm.publicAddress(),
+      Timestamp.from(vm.createdAt())
+    };
+  }
+
+  @Override
+  public String updateSql() {
+    return """
+        UPDATE server SET state = ?, state_reason = ?, private_ip = ?, public_ip = ?,
+               terminated_at = CASE WHEN ? = 'terminated' THEN NOW(3) ELSE NULL END
+         WHERE id = ?
+        """;
+  }
+
+  @Override
+  public Object[] updateRow(long id, VirtualMachine vm) {
+    return new Object[] {
+      state(vm), vm.stateReason(), vm.privateAddress(), vm.publicAddress(), state(vm), id
+    };
+  }
+
+  @Override
+  public String goneSql() {
+    return """
+        UPDATE server SET state = 'terminated', state_reason = ?, terminated_at = NOW(3)
+         WHERE id = ?
+        """;
+  }
+
+  @Override
+  public String idsSql() {
+    return TABLE.idsSql();
+  }
+
+  /** Gives a launch's pending row (found by its client token) the cloud's id and state. */
+  @Override
+  public boolean adopt(JdbcClient jdbc, CacheWork work, VirtualMachine vm) {
+    if (vm.clientToken() == null) {
+      return false;
+    }
+    return jdbc.sql(
+                """
+                UPDATE server SET provider_server_id = :provider, state = :state,
+                       state_reason = :reason, private_ip = :private, public_ip = :public
+                 WHERE region_id = :region AND client_token = :token
+                   AND provider_server_id IS NULL AND state <> 'terminated'
+                """)
+            .param("provider", vm.id())
+            .param("state", state(vm))
+            .param("reason", vm.stateReason())
+            .param("private", vm.privateAddress())
+            .param("public", vm.publicAddress())
+            .param("region", work.regionId())
+            .param("token", vm.clientToken())
+            .update()
+        == 1;
+  }
+
+  @Override
+  public void ended(JdbcTemplate batches, List<Long> rowIds) {
+    batches.batchUpdate(AgentTokens.REVOKE, rowIds.stream().map(id -> new Object[] {id}).toList());
+  }
+
+  /** The new state, as the tasks' server events say it; "changed" when only addresses moved. */
+  @Override
+  public String event(Change change, String state, boolean stateChanged) {
+    return change == Change.CHANGED && !stateChanged ? change.word() : state;
+  }
+
+  private static String state(VirtualMachine vm) {
+    return vm.state().name().toLowerCase(Locale.ROOT);
+  }
+}
