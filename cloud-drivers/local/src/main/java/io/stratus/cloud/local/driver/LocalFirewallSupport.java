@@ -2,6 +2,7 @@ package io.stratus.cloud.local.driver;
 
 import io.stratus.cloud.spi.network.Direction;
 import io.stratus.cloud.spi.network.Firewall;
+import io.stratus.cloud.spi.network.FirewallCapabilities;
 import io.stratus.cloud.spi.network.FirewallRule;
 import io.stratus.cloud.spi.network.FirewallSupport;
 import io.stratus.cloud.spi.network.Protocol;
@@ -18,6 +19,12 @@ final class LocalFirewallSupport implements FirewallSupport {
   LocalFirewallSupport(LocalApiClient api, String region) {
     this.api = api;
     this.firewalls = new RegionCollection<>(api, region, "firewalls", Json::firewall);
+  }
+
+  @Override
+  public FirewallCapabilities capabilities() {
+    // The daemon takes IPv4 networks only (NetworkService.validCidr).
+    return new FirewallCapabilities(false);
   }
 
   @Override
