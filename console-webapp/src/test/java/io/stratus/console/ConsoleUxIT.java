@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.stratus.console.support.Browser;
 import io.stratus.console.support.ConsoleFixture;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -252,5 +257,90 @@ class ConsoleUxIT {
     assertEquals("2", value("volume-size"));
     assertFalse(browser.has("#refused-sizeGb"));
     assertEquals(before, jobs(), "nothing reached the Dispatcher");
+  }
+
+  /** The full time of a stored UTC time in a zone, as pages print it on hover. */
+  private static String full(LocalDateTime utc, String zone) {
+    return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ENGLISH)
+            .format(utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(ZoneId.of(zone)))
+        + " "
+        + zone;
+  }
+
+  @Test
+  @Order(3)
+  void shouldPrintTimesAsWordsWithTheFullTimeInTheBrowsersZoneOrTheUsersChoice() {
+    long job =
+        fixture
+            .jdbc()
+            .sql("SELECT MAX(id) FROM job WHERE customer_id = ?")
+            .param(acme.id())
+            .query(Long.class)
+            .single();
+    LocalDateTime created =
+        fixture
+            .jdbc()
+            .sql("SELECT created_at FROM job WHERE id = ?")
+            .param(job)
+            .query(LocalDateTime.class)
+            .single();
+    // The browser says it is in Tokyo: its script tells the console, which prints in its zone.
+    browser
+        .driver()
+        .executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
+    browser.open(fixture.url() + "/jobs/" + job);
+    browser.open(fixture.url() + "/jobs/" + job);
+    assertEquals("Asia/Tokyo", browser.text("#my-zone"));
+    var started = browser.find("dl.facts time");
+    assertEquals(full(created, "Asia/Tokyo"), started.getAttribute("title"));
+    assertTrue(started.getText().matches("just now|\\d+ min ago|\\d+ h ago"), started.getText());
+    assertEquals(
+        created.atOffset(ZoneOffset.UTC).toInstant().toString(), started.getAttribute("datetime"));
+    // Lists too: a server's launch time, in its declared column.
+    fixture
+        .jdbc()
+        .sql(
+            "INSERT INTO server (customer_id, cloud_account_id, region_id, name, state, launched_at)"
+                + " SELECT customer_id, cloud_account_id, region_id, 'listed', 'terminated', ?"
+                + " FROM firewall WHERE id = ?")
+        .params(LocalDateTime.of(2026, 3, 1, 10, 0), firewall)
+        .update();
+    browser.open(fixture.url() + "/servers?ended=1&name=listed");
+    var launched = browser.find("#server-list tbody time");
+    assertEquals("1 Mar 2026, 19:00:00 Asia/Tokyo", launched.getAttribute("title"));
+    assertEquals("2026-03-01T10:00:00Z", launched.getAttribute("datetime"));
+
+    // The user's own choice wins over the browser's, on every page, until it follows it again.
+    browser.open(fixture.url() + "/me/time-zone");
+    new org.openqa.selenium.support.ui.Select(browser.find("#zone")).selectByValue("Europe/Paris");
+    browser.go("#save-zone");
+    assertEquals("Europe/Paris", browser.text("#my-zone"));
+    assertEquals(
+        "Europe/Paris",
+        fixture
+            .jdbc()
+            .sql("SELECT time_zone FROM user_account WHERE id = ?")
+            .param(acme.userId())
+            .query(String.class)
+            .single());
+    browser.open(fixture.url() + "/jobs/" + job);
+    assertEquals(
+        full(created, "Europe/Paris"), browser.find("dl.facts time").getAttribute("title"));
+    browser.open(fixture.url() + "/me/time-zone");
+    new org.openqa.selenium.support.ui.Select(browser.find("#zone")).selectByValue("");
+    browser.go("#save-zone");
+    assertEquals("Asia/Tokyo", browser.text("#my-zone"));
+
+    // A zone that is not one is refused with 400, not stored.
+    Object status =
+        browser
+            .driver()
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "const f = new FormData(document.getElementById('zone-form'));"
+                    + "f.set('zone', 'Mars/Olympus');"
+                    + "fetch('/me/time-zone', {method: 'POST', body: new URLSearchParams(f)})"
+                    + ".then(r => done(r.status), e => done(String(e)));");
+    assertEquals(400L, status);
   }
 }

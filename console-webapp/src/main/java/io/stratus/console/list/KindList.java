@@ -198,7 +198,8 @@ public class KindList {
     } else if (console.pages() && f.json().equals("name")) {
       href = console.path() + "/" + id;
     }
-    return new Cell(f.json(), text, href, f.json().equals(console.state()));
+    Object time = f.type() == FieldType.TIME ? value : null;
+    return new Cell(f.json(), text, href, f.json().equals(console.state()), time);
   }
 
   private static boolean truthy(Object value) {
