@@ -343,4 +343,58 @@ class ConsoleUxIT {
                     + ".then(r => done(r.status), e => done(String(e)));");
     assertEquals(400L, status);
   }
+
+  @Test
+  @Order(4)
+  void shouldRefreshListsAndTheDashboardByThemselvesLeavingWhatIsTypedAlone() {
+    browser.open(fixture.url() + "/");
+    assertEquals("/", browser.find("#dashboard-live").getAttribute("hx-get"));
+    assertTrue(browser.find("#dashboard-live").getAttribute("hx-trigger").contains("every 10s"));
+
+    browser.open(fixture.url() + "/firewalls");
+    assertTrue(browser.find("#firewall-rows").getAttribute("hx-trigger").contains("every 10s"));
+    browser.driver().executeScript("window.stillThisPage = true;");
+    browser.find("#filter-name").sendKeys("typed, not sent");
+    // A firewall appears in the database (an account the workers leave alone, as another user's
+    // action or a cache refresh would make it appear).
+    long cloud =
+        fixture
+            .jdbc()
+            .sql("SELECT cloud_id FROM cloud_account WHERE customer_id = ? LIMIT 1")
+            .param(acme.id())
+            .query(Long.class)
+            .single();
+    var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    fixture
+        .jdbc()
+        .sql(
+            "INSERT INTO cloud_account (customer_id, cloud_id, name, status)"
+                + " VALUES (?, ?, 'quiet', 'pending')")
+        .params(acme.id(), cloud)
+        .update(key);
+    long account = key.getKey().longValue();
+    key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    fixture
+        .jdbc()
+        .sql(
+            "INSERT INTO region (customer_id, cloud_account_id, provider_region_id, name)"
+                + " VALUES (?, ?, 'q1', 'q1')")
+        .params(acme.id(), account)
+        .update(key);
+    fixture
+        .jdbc()
+        .sql(
+            "INSERT INTO firewall (customer_id, cloud_account_id, region_id, name, state)"
+                + " VALUES (?, ?, ?, 'arrived', 'active')")
+        .params(acme.id(), account, key.getKey().longValue())
+        .update();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(25))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> browser.text("#firewall-list").contains("arrived"));
+    assertEquals(
+        true,
+        browser.driver().executeScript("return window.stillThisPage === true;"),
+        "the rows were swapped in, the page was not reloaded");
+    assertEquals("typed, not sent", value("filter-name"), "the filter form is left alone");
+  }
 }
