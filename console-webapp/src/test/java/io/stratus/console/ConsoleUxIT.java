@@ -397,4 +397,24 @@ class ConsoleUxIT {
         "the rows were swapped in, the page was not reloaded");
     assertEquals("typed, not sent", value("filter-name"), "the filter form is left alone");
   }
+
+  @Test
+  @Order(5)
+  void shouldLabelTheAccountFormWithTheDriversDeclaredLabels() {
+    browser.open(fixture.url() + "/accounts");
+    browser.go("#add-account");
+    browser.go("#next");
+    int shown = 0;
+    for (io.stratus.cloud.spi.ConfigField f :
+        io.stratus.cloud.spi.CloudProviders.byName("local").contextFields()) {
+      if (!browser.has("label[for=field-" + f.name() + "]")) {
+        continue;
+      }
+      shown++;
+      String label = browser.text("label[for=field-" + f.name() + "]");
+      assertTrue(f.label() != null, f.name() + " is labelled by the driver");
+      assertTrue(label.equals(f.label()) || label.equals(f.label() + " (optional)"), label);
+    }
+    assertTrue(shown >= 2, "the access and secret keys at least");
+  }
 }
