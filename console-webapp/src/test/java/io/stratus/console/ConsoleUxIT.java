@@ -417,4 +417,17 @@ class ConsoleUxIT {
     }
     assertTrue(shown >= 2, "the access and secret keys at least");
   }
+
+  @Test
+  @Order(6)
+  void shouldFilterTheAuditLogByActorIgnoringCaseWithWildcardsTakenLiterally() {
+    browser.open(fixture.url() + "/audit?actor=ADMIN%40ACME");
+    assertTrue(
+        browser.text("#audit-list").contains(acme.email()),
+        "upper case finds the lower-case actor");
+    browser.open(fixture.url() + "/audit?actor=admin_acme");
+    assertTrue(browser.driver().getPageSource().contains("No events match."), "_ is no wildcard");
+    browser.open(fixture.url() + "/audit?actor=" + "%25");
+    assertTrue(browser.driver().getPageSource().contains("No events match."), "% is no wildcard");
+  }
 }
