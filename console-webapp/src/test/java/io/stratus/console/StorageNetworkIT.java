@@ -190,7 +190,22 @@ class StorageNetworkIT {
 
     long volume = id("SELECT id FROM volume WHERE customer_id = ? AND name = 'data-1'");
     browser.open(fixture.url() + "/volumes");
+    // A device name the local cloud would refuse is refused beside the field, the choice kept.
+    long jobsBefore = id("SELECT COUNT(*) FROM job WHERE customer_id = ?");
     new Select(browser.find("#attach-server-" + volume)).selectByValue(String.valueOf(server));
+    browser.find("#attach-device-" + volume).sendKeys("/dev/sdf");
+    browser.go("#attach-" + volume);
+    assertEquals(
+        "Device must be 1 to 16 lower-case letters or digits, such as vdb on this cloud.",
+        browser.text("#refused-device"));
+    assertEquals("/dev/sdf", browser.find("#attach-device-" + volume).getAttribute("value"));
+    assertEquals(
+        String.valueOf(server),
+        new Select(browser.find("#attach-server-" + volume))
+            .getFirstSelectedOption()
+            .getAttribute("value"));
+    assertEquals(jobsBefore, id("SELECT COUNT(*) FROM job WHERE customer_id = ?"));
+    browser.find("#attach-device-" + volume).clear();
     browser.find("#attach-device-" + volume).sendKeys("vdb"); // the local cloud's device names
     browser.go("#attach-" + volume);
     awaitJob();

@@ -8,6 +8,15 @@ package io.stratus.common.db;
 public final class Like {
   private Like() {}
 
+  /**
+   * The condition "the column contains the named parameter's text, ignoring case" — {@code
+   * LOWER(column) LIKE LOWER(:param)} — whose parameter is {@link #containing}: the one rule of
+   * every text filter, as the schema's tables compare case-sensitively ({@code utf8mb4_bin}).
+   */
+  public static String containsIgnoringCase(String column, String param) {
+    return "LOWER(" + column + ") LIKE LOWER(:" + param + ")";
+  }
+
   /** The pattern for values that contain {@code text}: {@code %text%}, escaped. */
   public static String containing(String text) {
     return "%" + escape(text) + "%";

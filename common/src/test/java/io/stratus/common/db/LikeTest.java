@@ -13,4 +13,9 @@ class LikeTest {
     assertEquals("%\\_\\%\\\\%", Like.containing("_%\\"));
     assertEquals("%plain%", Like.containing("plain"));
   }
+
+  @Test
+  void shouldMatchIgnoringCaseByLoweringBothSides() {
+    assertEquals("LOWER(s.name) LIKE LOWER(:name)", Like.containsIgnoringCase("s.name", "name"));
+  }
 }

@@ -51,7 +51,7 @@ public class AuditController {
       where.append(" AND actor_user_id = :accessUser");
     }
     if (!actor.isBlank()) {
-      where.append(" AND actor LIKE :actor");
+      where.append(" AND ").append(Like.containsIgnoringCase("actor", "actor"));
       params.put("actor", Like.containing(actor.strip()));
     }
     if (!action.isBlank()) {

@@ -81,9 +81,7 @@ public class KindList {
           params.put(p, Long.parseLong(value));
         }
         case TEXT -> {
-          // The tables compare case-sensitively (utf8mb4_bin): both sides lowered.
-          where.append(" AND LOWER(").append(f.sql()).append(") LIKE LOWER(:").append(p);
-          where.append(")");
+          where.append(" AND ").append(Like.containsIgnoringCase(f.sql(), p));
           params.put(p, Like.containing(value));
         }
         case VALUE -> {
@@ -198,7 +196,8 @@ public class KindList {
     } else if (console.pages() && f.json().equals("name")) {
       href = console.path() + "/" + id;
     }
-    return new Cell(f.json(), text, href, f.json().equals(console.state()));
+    Object time = f.type() == FieldType.TIME ? value : null;
+    return new Cell(f.json(), text, href, f.json().equals(console.state()), time);
   }
 
   private static boolean truthy(Object value) {

@@ -50,12 +50,13 @@ public record ListPage(
   public record Column(String label, String href, String sorted) {}
 
   /**
-   * One cell: its text, the page it links to (or null) and whether it is the row's state (drawn as
-   * a badge).
+   * One cell: its text, the page it links to (or null), whether it is the row's state (drawn as a
+   * badge), and the stored time when it is one (drawn as every page draws a time, {@code layout ::
+   * when}), else null.
    */
-  public record Cell(String json, String text, String href, boolean state) {
+  public record Cell(String json, String text, String href, boolean state, Object time) {
     public Cell withText(String newText) {
-      return new Cell(json, newText, href, state);
+      return new Cell(json, newText, href, state, null);
     }
   }
 

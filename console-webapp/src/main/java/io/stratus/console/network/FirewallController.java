@@ -1,21 +1,24 @@
 package io.stratus.console.network;
 
 import io.stratus.cloud.spi.CapabilitySnapshot;
+import io.stratus.cloud.spi.Refusals;
+import io.stratus.cloud.spi.network.FirewallRuleCheck;
 import io.stratus.common.access.Access;
 import io.stratus.common.access.Qualifier;
 import io.stratus.console.cloud.AccountCapabilities;
+import io.stratus.console.cloud.Capabilities;
 import io.stratus.console.list.ConsoleKind;
 import io.stratus.console.list.KindList;
 import io.stratus.console.web.BadInput;
+import io.stratus.console.web.FormAgain;
 import io.stratus.console.web.Reads;
 import io.stratus.console.web.Session;
 import io.stratus.web.dispatch.DispatcherClient;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 public class FirewallController {
-  static final List<String> DIRECTIONS = List.of("INGRESS", "EGRESS");
-  static final List<String> PROTOCOLS = List.of("TCP", "UDP", "ICMP");
-  private static final Pattern CIDR =
-      Pattern.compile("((\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2})|([0-9a-fA-F:]+/\\d{1,3})");
-
   private final Reads reads;
   private final DispatcherClient dispatcher;
 
@@ -125,8 +123,15 @@ public class FirewallController {
         "revoke", active && AccountCapabilities.may(access, "firewall", "manage", owner));
     model.addAttribute(
         "removable", active && AccountCapabilities.may(access, "firewall", "remove", owner));
-    model.addAttribute("directions", DIRECTIONS);
-    model.addAttribute("protocols", PROTOCOLS);
+    model.addAttribute("directions", FirewallRuleCheck.DIRECTIONS);
+    model.addAttribute("protocols", FirewallRuleCheck.PROTOCOLS);
+    CapabilitySnapshot cloud =
+        Capabilities.of(
+                reads,
+                access.customerId(),
+                AccountCapabilities.id(firewall.get("cloud_account_id")))
+            .orElse(null);
+    model.addAttribute("ipv6", cloud != null && cloud.firewallIpv6());
     model.addAttribute("jobs", reads.jobsAbout(access, "firewall", id));
     return "firewall";
   }
@@ -135,34 +140,66 @@ public class FirewallController {
   String authorize(
       Access access,
       HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
       @PathVariable long id,
       @RequestParam(defaultValue = "INGRESS") String direction,
-      @RequestParam String protocol,
-      @RequestParam(required = false) Integer fromPort,
-      @RequestParam(required = false) Integer toPort,
-      @RequestParam String cidr) {
+      @RequestParam(defaultValue = "") String protocol,
+      @RequestParam(defaultValue = "") String fromPort,
+      @RequestParam(defaultValue = "") String toPort,
+      @RequestParam(defaultValue = "") String cidr) {
     // A firewall's rules need the firewall's manage right, as in the API.
     reads.requireOwned(access, "firewall", "firewall", id, "manage");
-    String dir = oneOf(direction, "direction", DIRECTIONS);
-    String proto = oneOf(protocol, "protocol", PROTOCOLS);
-    int from = fromPort == null ? 0 : fromPort;
-    int to = toPort == null ? from : toPort;
-    if (from < 0 || to > 65535 || from > to) {
-      throw new BadInput("the ports must satisfy 0 ≤ from ≤ to ≤ 65535");
+    // The Dispatcher's own check, run here first against the firewall's cloud, so a rule the
+    // cloud would refuse comes back as the form with the reason beside its field.
+    Refusals typed = new Refusals();
+    Integer from =
+        FormAgain.number(
+            fromPort, "fromPort", "From port must be a number from 1 to 65535.", typed);
+    Integer to =
+        FormAgain.number(toPort, "toPort", "To port must be a number from 1 to 65535.", typed);
+    FirewallRuleCheck.Result checked =
+        FirewallRuleCheck.check(cloudOf(access, id), direction, protocol, from, to, cidr);
+    checked.refusals().byField().forEach(typed::add);
+    if (!typed.isEmpty()) {
+      FormAgain.prepare(
+          model,
+          response,
+          typed,
+          Map.of(
+              "direction", direction,
+              "protocol", protocol,
+              "fromPort", fromPort,
+              "toPort", toPort,
+              "cidr", cidr));
+      return show(access, id, model);
     }
-    String network = cidr.strip();
-    if (!CIDR.matcher(network).matches()) {
-      throw new BadInput("the source must be a network such as 203.0.113.0/24");
-    }
+    FirewallRuleCheck.Rule rule = checked.rule();
     Map<String, Object> body = new HashMap<>();
-    body.put("direction", dir);
-    body.put("protocol", proto);
-    body.put("fromPort", from);
-    body.put("toPort", to);
-    body.put("cidr", network);
+    body.put("direction", rule.direction());
+    body.put("protocol", rule.protocol());
+    body.put("fromPort", rule.protocol().equals("ICMP") ? null : rule.fromPort());
+    body.put("toPort", rule.protocol().equals("ICMP") ? null : rule.toPort());
+    body.put("cidr", rule.cidr());
     DispatcherClient.Ticket ticket =
         dispatcher.act(Session.actor(access, request), "POST", "/firewalls/" + id + "/rules", body);
     return "redirect:/jobs/" + ticket.jobId();
+  }
+
+  /** The capabilities of the firewall's account, or null while it is not active. */
+  private CapabilitySnapshot cloudOf(Access access, long firewall) {
+    Map<String, Object> params = Reads.params(access);
+    params.put("id", firewall);
+    long account =
+        AccountCapabilities.id(
+            reads
+                .one(
+                    "SELECT cloud_account_id FROM firewall WHERE id = :id AND customer_id = :customer",
+                    params,
+                    "firewall",
+                    firewall)
+                .get("cloud_account_id"));
+    return Capabilities.of(reads, access.customerId(), account).orElse(null);
   }
 
   @PostMapping("/firewalls/{id}/rules/{rule}/revoke")
@@ -190,13 +227,5 @@ public class FirewallController {
     DispatcherClient.Ticket ticket =
         dispatcher.act(Session.actor(access, request), "DELETE", "/firewalls/" + id, null);
     return "redirect:/jobs/" + ticket.jobId();
-  }
-
-  private static String oneOf(String value, String field, List<String> allowed) {
-    String upper = value.strip().toUpperCase(Locale.ROOT);
-    if (!allowed.contains(upper)) {
-      throw new BadInput("the " + field + " must be one of " + allowed);
-    }
-    return upper;
   }
 }

@@ -1,16 +1,20 @@
 package io.stratus.console.storage;
 
 import io.stratus.cloud.spi.CapabilitySnapshot;
+import io.stratus.cloud.spi.Refusals;
+import io.stratus.cloud.spi.compute.VolumeCheck;
 import io.stratus.common.access.Access;
 import io.stratus.console.cloud.AccountCapabilities;
 import io.stratus.console.list.ConsoleKind;
 import io.stratus.console.list.KindList;
 import io.stratus.console.list.ListPage;
 import io.stratus.console.web.BadInput;
+import io.stratus.console.web.FormAgain;
 import io.stratus.console.web.Reads;
 import io.stratus.console.web.Session;
 import io.stratus.web.dispatch.DispatcherClient;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 public class VolumeController {
-  private static final java.util.regex.Pattern DEVICE =
-      java.util.regex.Pattern.compile("[A-Za-z0-9/_-]{1,64}");
-
   private final Reads reads;
   private final DispatcherClient dispatcher;
 
@@ -72,6 +73,7 @@ public class VolumeController {
         }
       }
       Map<String, Object> actions = v.extra();
+      actions.put("deviceRule", caps.of(acct).map(CapabilitySnapshot::deviceNameRule).orElse(null));
       actions.put("servers", targets);
       actions.put("attach", attach && !targets.isEmpty());
       // Say why an attach the user may do is not offered, rather than offer nothing.
@@ -131,14 +133,13 @@ public class VolumeController {
   String create(
       Access access,
       HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
       @RequestParam long region,
       @RequestParam(required = false) Long dataCenter,
-      @RequestParam String name,
-      @RequestParam int sizeGb) {
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String sizeGb) {
     access.require("volume", "create");
-    if (name.isBlank()) {
-      throw new BadInput("a volume needs a name");
-    }
     AccountCapabilities caps = AccountCapabilities.load(reads, access.customerId());
     Map<String, Object> chosen =
         caps.regions(reads, access.customerId(), CapabilitySnapshot::volumes).stream()
@@ -147,19 +148,35 @@ public class VolumeController {
             .orElseThrow(
                 () -> new BadInput("region " + region + " is not one with volumes of yours"));
     CapabilitySnapshot can = caps.of(chosen.get("account_id")).orElseThrow();
-    if (sizeGb < can.volumeMinGb() || sizeGb > can.volumeMaxGb()) {
-      throw new BadInput(
-          "the size must be between "
-              + can.volumeMinGb()
-              + " and "
-              + can.volumeMaxGb()
-              + " GB on this cloud");
+    // The Dispatcher's own check, run here first: a refusal is the form again, nothing lost.
+    Refusals refusals = new Refusals();
+    if (name.isBlank()) {
+      refusals.add("name", "Name is needed: a volume is known by it.");
+    }
+    String sizeRule =
+        "Size (GB) must be a whole number from "
+            + can.volumeMinGb()
+            + " to "
+            + can.volumeMaxGb()
+            + " on this cloud.";
+    Integer size = FormAgain.number(sizeGb, "sizeGb", sizeRule, refusals);
+    if (refusals.byField().get("sizeGb") == null) {
+      VolumeCheck.size(can, size, refusals);
+    }
+    if (!refusals.isEmpty()) {
+      FormAgain.prepare(
+          model,
+          response,
+          refusals,
+          Map.of(
+              "name", name, "sizeGb", sizeGb, "dataCenter", dataCenter == null ? "" : dataCenter));
+      return form(access, region, model);
     }
     Map<String, Object> body = new HashMap<>();
     body.put("regionId", region);
     body.put("dataCenterId", dataCenter);
     body.put("name", name.strip());
-    body.put("sizeGb", sizeGb);
+    body.put("sizeGb", size);
     DispatcherClient.Ticket ticket =
         dispatcher.act(Session.actor(access, request), "POST", "/volumes", body);
     return "redirect:/jobs/" + ticket.jobId();
@@ -169,13 +186,33 @@ public class VolumeController {
   String attach(
       Access access,
       HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
       @PathVariable long id,
       @RequestParam long server,
       @RequestParam(defaultValue = "") String device) {
     reads.requireOwned(access, "volume", "volume", id, "attach");
     String dev = device.strip();
-    if (!dev.isEmpty() && !DEVICE.matcher(dev).matches()) {
-      throw new BadInput("the device must be 1 to 64 letters, digits, '/', '_' or '-'");
+    Map<String, Object> params = Reads.params(access);
+    params.put("id", id);
+    Object account =
+        reads
+            .one(
+                "SELECT cloud_account_id FROM volume WHERE id = :id AND customer_id = :customer",
+                params,
+                "volume",
+                id)
+            .get("cloud_account_id");
+    CapabilitySnapshot can =
+        AccountCapabilities.load(reads, access.customerId())
+            .of(account)
+            .orElseThrow(() -> new BadInput("the volume's cloud account is not active"));
+    Refusals refusals = VolumeCheck.device(can, dev.isEmpty() ? null : dev, new Refusals());
+    if (!refusals.isEmpty()) {
+      // The list again, the reason beside this volume's device field and the choice kept.
+      FormAgain.prepare(
+          model, response, refusals, Map.of("volume", id, "server", server, "device", device));
+      return list(access, request, model);
     }
     Map<String, Object> body = new HashMap<>();
     body.put("serverId", server);

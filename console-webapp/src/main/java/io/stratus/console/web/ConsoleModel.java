@@ -29,7 +29,20 @@ public class ConsoleModel {
     return session.access(request);
   }
 
-  /** htmx sends the CSRF token in this header with every request it makes. */
+  /**
+   * The address of the page being shown when it is one a GET shows (path and query), for a list or
+   * the dashboard to refresh itself from (htmx, {@code hx-get}); null for a form shown again after
+   * a POST, which must not refresh under the user's typing.
+   */
+  @ModelAttribute("self")
+  String self(HttpServletRequest request) {
+    if (!"GET".equals(request.getMethod())) {
+      return null;
+    }
+    String query = request.getQueryString();
+    return request.getRequestURI() + (query == null ? "" : "?" + query);
+  }
+
   /** What {@link ConsoleErrors} adds itself: exception handlers get no model attributes. */
   void populate(org.springframework.ui.Model model, HttpServletRequest request) {
     model.addAttribute("me", me());
@@ -37,6 +50,7 @@ public class ConsoleModel {
     model.addAttribute("csrfHeaders", csrfHeaders(request));
   }
 
+  /** htmx sends the CSRF token in this header with every request it makes. */
   @ModelAttribute("csrfHeaders")
   String csrfHeaders(HttpServletRequest request) {
     if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {

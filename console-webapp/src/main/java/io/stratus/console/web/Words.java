@@ -121,6 +121,14 @@ public class Words {
    * A declared field's name in words: {@code accessKey} → "Access key", {@code sizeGb} → "Size
    * (GB)", {@code projectId} → "Project ID".
    */
+  /**
+   * A driver's credential field as its form labels it: the driver's own label, else its name in
+   * words.
+   */
+  public String field(io.stratus.cloud.spi.ConfigField field) {
+    return field.label() != null ? field.label() : field(field.name());
+  }
+
   public String field(String name) {
     if (name == null || name.isEmpty()) {
       return "";

@@ -43,4 +43,24 @@ class WordsTest {
     assertEquals("Project ID", words.field("projectId"));
     assertEquals("Endpoint", words.field("endpoint"));
   }
+
+  @Test
+  void shouldLabelADriversFieldAsTheDriverDeclaresItElseInWords() {
+    assertEquals(
+        "API endpoint", words.field(io.stratus.cloud.spi.ConfigField.endpoint("where it answers")));
+    assertEquals(
+        "Tenant",
+        words.field(
+            io.stratus.cloud.spi.ConfigField.labelled(
+                "projectName",
+                "Tenant",
+                io.stratus.cloud.spi.FieldType.TEXT,
+                true,
+                "the project")));
+    assertEquals(
+        "Access key",
+        words.field(
+            new io.stratus.cloud.spi.ConfigField(
+                "accessKey", io.stratus.cloud.spi.FieldType.TEXT, true, "undeclared label")));
+  }
 }

@@ -1,6 +1,7 @@
 package io.stratus.dispatcher.network;
 
 import io.stratus.cloud.spi.CapabilitySnapshot;
+import io.stratus.cloud.spi.network.FirewallRuleCheck;
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.access.Requires;
@@ -11,10 +12,7 @@ import io.stratus.dispatcher.action.Resources;
 import io.stratus.dispatcher.action.Resources.Placement;
 import io.stratus.dispatcher.web.Checks;
 import io.stratus.dispatcher.web.DispatchException;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,12 +29,12 @@ public class FirewallController extends ActionController {
   /** A new firewall. */
   public record CreateFirewall(Long regionId, String name, String description) {}
 
-  /** A rule to authorize: direction INGRESS or EGRESS, protocol TCP, UDP or ICMP, ports, CIDR. */
+  /**
+   * A rule to authorize: direction INGRESS or EGRESS, protocol TCP, UDP or ICMP, ports (none for
+   * ICMP), CIDR; checked by {@link FirewallRuleCheck}, as the console's form is.
+   */
   public record AuthorizeRule(
       String direction, String protocol, Integer fromPort, Integer toPort, String cidr) {}
-
-  private static final Pattern CIDR =
-      Pattern.compile("((\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2})|([0-9a-fA-F:]+/\\d{1,3})");
 
   public FirewallController(Resources resources, ActionDispatcher dispatcher) {
     super(resources, dispatcher);
@@ -77,31 +75,29 @@ public class FirewallController extends ActionController {
   @PostMapping("/{id}/rules")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket authorize(Actor actor, @PathVariable long id, @RequestBody AuthorizeRule rule) {
-    resources.actionable("firewall", actor.customerId(), id, "changed", "active");
-    String direction =
-        oneOf(
-            rule.direction() == null ? "INGRESS" : rule.direction(),
-            "direction",
-            Set.of("INGRESS", "EGRESS"));
-    String protocol = oneOf(rule.protocol(), "protocol", Set.of("TCP", "UDP", "ICMP"));
-    int from = rule.fromPort() == null ? 0 : rule.fromPort();
-    int to = rule.toPort() == null ? from : rule.toPort();
-    if (from < 0 || to > 65535 || from > to) {
-      throw DispatchException.badRequest("ports must satisfy 0 <= fromPort <= toPort <= 65535");
+    var firewall = resources.actionable("firewall", actor.customerId(), id, "changed", "active");
+    FirewallRuleCheck.Result checked =
+        FirewallRuleCheck.check(
+            firewall.can(),
+            rule.direction(),
+            rule.protocol(),
+            rule.fromPort(),
+            rule.toPort(),
+            rule.cidr());
+    if (!checked.refusals().isEmpty()) {
+      throw DispatchException.badRequest(checked.refusals().first());
     }
-    if (rule.cidr() == null || !CIDR.matcher(rule.cidr()).matches()) {
-      throw DispatchException.badRequest("cidr must be a network such as 203.0.113.0/24");
-    }
+    FirewallRuleCheck.Rule ok = checked.rule();
     return dispatcher.dispatch(
         actor,
         Action.FIREWALL_AUTHORIZE,
         id,
         ActionDispatcher.payload()
-            .put("direction", direction)
-            .put("protocol", protocol)
-            .put("fromPort", from)
-            .put("toPort", to)
-            .put("cidr", rule.cidr()));
+            .put("direction", ok.direction())
+            .put("protocol", ok.protocol())
+            .put("fromPort", ok.fromPort())
+            .put("toPort", ok.toPort())
+            .put("cidr", ok.cidr()));
   }
 
   @Requires(resource = "firewall", action = "manage", owned = true)
@@ -122,14 +118,5 @@ public class FirewallController extends ActionController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket remove(Actor actor, @PathVariable long id) {
     return actOn(actor, Action.FIREWALL_REMOVE, id, "removed", "active");
-  }
-
-  private static String oneOf(String value, String field, Set<String> allowed) {
-    String upper = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
-    if (!allowed.contains(upper)) {
-      throw DispatchException.badRequest(
-          field + " must be one of " + allowed.stream().sorted().toList());
-    }
-    return upper;
   }
 }

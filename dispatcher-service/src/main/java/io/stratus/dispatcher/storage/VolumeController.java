@@ -1,6 +1,8 @@
 package io.stratus.dispatcher.storage;
 
 import io.stratus.cloud.spi.CapabilitySnapshot;
+import io.stratus.cloud.spi.Refusals;
+import io.stratus.cloud.spi.compute.VolumeCheck;
 import io.stratus.common.job.Action;
 import io.stratus.dispatcher.access.Actor;
 import io.stratus.dispatcher.access.Requires;
@@ -53,14 +55,7 @@ public class VolumeController extends ActionController {
         placement(actor, regionId, CapabilitySnapshot::volumes, "this cloud has no volumes");
     String name = Checks.name(request.name(), "name");
     Integer size = request.sizeGb();
-    if (size == null || size < at.can().volumeMinGb() || size > at.can().volumeMaxGb()) {
-      throw DispatchException.badRequest(
-          "sizeGb must be between "
-              + at.can().volumeMinGb()
-              + " and "
-              + at.can().volumeMaxGb()
-              + " on this cloud");
-    }
+    refuse(VolumeCheck.size(at.can(), size, new Refusals()));
     if (request.dataCenterId() != null) {
       Resources.inRegion(
           resources.owned("data_center", customer, request.dataCenterId()),
@@ -100,9 +95,7 @@ public class VolumeController extends ActionController {
       States.require(server, "server", "given a volume on this cloud", "stopped");
     }
     String device = request.device() == null ? null : request.device().strip();
-    if (device != null && !device.matches("[A-Za-z0-9/_-]{1,64}")) {
-      throw DispatchException.badRequest("device must be 1..64 letters, digits, '/', '_' or '-'");
-    }
+    refuse(VolumeCheck.device(volume.can(), device, new Refusals()));
     var parameters = ActionDispatcher.payload().put("serverId", request.serverId());
     if (device != null) {
       parameters.put("device", device);
@@ -122,5 +115,11 @@ public class VolumeController extends ActionController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public JobTicket remove(Actor actor, @PathVariable long id) {
     return actOn(actor, Action.VOLUME_REMOVE, id, "removed", "available");
+  }
+
+  private static void refuse(Refusals refusals) {
+    if (!refusals.isEmpty()) {
+      throw DispatchException.badRequest(refusals.first());
+    }
   }
 }

@@ -8,7 +8,10 @@ import io.stratus.cloud.spi.network.NetworkServices;
 
 /**
  * What one cloud account can do, taken once when the account is registered and kept with it, so the
- * Dispatcher can refuse an action the cloud cannot do without calling the cloud.
+ * Dispatcher can refuse an action the cloud cannot do without calling the cloud. A snapshot taken
+ * before a field existed reads it as false or null: IPv6 rules are then refused and device names
+ * get only the general check ({@link io.stratus.cloud.spi.compute.VolumeCheck}) until the account's
+ * connection is tested again.
  */
 public record CapabilitySnapshot(
     boolean servers,
@@ -26,7 +29,10 @@ public record CapabilitySnapshot(
     boolean attachWhileRunning,
     boolean snapshots,
     boolean ipAddresses,
-    boolean firewalls) {
+    boolean firewalls,
+    boolean firewallIpv6,
+    String deviceNamePattern,
+    String deviceNameRule) {
 
   public static CapabilitySnapshot of(CloudProvider provider) {
     ComputeServices compute = provider.compute().orElse(null);
@@ -53,6 +59,10 @@ public record CapabilitySnapshot(
         volume != null && volume.canAttachWhileRunning(),
         compute != null && compute.snapshots().isPresent(),
         network != null && network.ipAddresses().isPresent(),
-        network != null && network.firewalls().isPresent());
+        network != null && network.firewalls().isPresent(),
+        network != null
+            && network.firewalls().map(f -> f.capabilities().supportsIpv6()).orElse(false),
+        volume == null ? null : volume.deviceNamePattern(),
+        volume == null ? null : volume.deviceNameRule());
   }
 }

@@ -16,13 +16,15 @@ public final class LocalCloudProviderFactory implements CloudProviderFactory {
   private static final List<ConfigField> FIELDS =
       List.of(
           ConfigField.endpoint("The local cloud's API, e.g. http://127.0.0.1:7440/"),
-          new ConfigField(
+          ConfigField.labelled(
               ACCESS_KEY,
+              "Access key",
               FieldType.TEXT,
               true,
               "access-key from the local cloud's credentials.properties"),
-          new ConfigField(
+          ConfigField.labelled(
               SECRET_KEY,
+              "Secret key",
               FieldType.SECRET,
               true,
               "secret-key from the local cloud's credentials.properties"));

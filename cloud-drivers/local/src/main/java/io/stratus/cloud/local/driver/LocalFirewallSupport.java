@@ -2,6 +2,7 @@ package io.stratus.cloud.local.driver;
 
 import io.stratus.cloud.spi.network.Direction;
 import io.stratus.cloud.spi.network.Firewall;
+import io.stratus.cloud.spi.network.FirewallCapabilities;
 import io.stratus.cloud.spi.network.FirewallRule;
 import io.stratus.cloud.spi.network.FirewallSupport;
 import io.stratus.cloud.spi.network.Protocol;
@@ -20,6 +21,12 @@ final class LocalFirewallSupport implements FirewallSupport {
     this.api = api;
     this.region = region;
     this.firewalls = new RegionCollection<>(api, region, "firewalls", Json::firewall);
+  }
+
+  @Override
+  public FirewallCapabilities capabilities() {
+    // The daemon takes IPv4 networks only (NetworkService.validCidr).
+    return new FirewallCapabilities(false);
   }
 
   @Override

@@ -23,7 +23,9 @@ final class LocalVolumeSupport implements VolumeSupport {
 
   @Override
   public VolumeCapabilities capabilities() {
-    return new VolumeCapabilities(1, 1024, true, true);
+    // The daemon's own rule (StorageService.attach).
+    return new VolumeCapabilities(
+        1, 1024, true, true, "[a-z0-9]{1,16}", "1 to 16 lower-case letters or digits, such as vdb");
   }
 
   @Override

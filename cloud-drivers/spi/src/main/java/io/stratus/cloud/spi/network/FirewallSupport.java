@@ -5,6 +5,9 @@ import java.util.Optional;
 
 /** Firewalls and their rules in one region. */
 public interface FirewallSupport {
+  /** What the cloud's firewalls accept, so console and Dispatcher can refuse a rule first. */
+  FirewallCapabilities capabilities();
+
   Firewall create(String name, String description);
 
   /**
