@@ -64,6 +64,16 @@ document.addEventListener("submit", function (event) {
     }
   });
 
+  // A refresh is not the user's doing: the console does not count it as activity, so a page left
+  // open still signs its user out after the idle timeout (IdleTimeoutFilter).
+  document.addEventListener("htmx:configRequest", function (event) {
+    var region = event.detail.elt;
+    if (region.classList
+        && (region.classList.contains("live") || region.classList.contains("job-progress"))) {
+      event.detail.headers["X-Stratus-Refresh"] = "1";
+    }
+  });
+
   document.addEventListener("htmx:beforeSwap", function (event) {
     var region = event.detail.elt;
     if (!(region.classList && region.classList.contains("live"))) {

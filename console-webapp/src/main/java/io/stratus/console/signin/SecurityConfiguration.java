@@ -64,6 +64,7 @@ public class SecurityConfiguration {
             request
                 .getSession()
                 .setAttribute(AbsoluteTimeoutFilter.SIGNED_IN_AT, System.currentTimeMillis());
+            IdleTimeoutFilter.active(request.getSession());
             if (auth.getPrincipal() instanceof ConsoleUser user
                 && signIn.mustChangePassword(user.userId())) {
               request.getSession().setAttribute(PasswordChangeFirst.REQUIRED, Boolean.TRUE);
@@ -142,6 +143,9 @@ public class SecurityConfiguration {
                             referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
         .addFilterBefore(
             new AbsoluteTimeoutFilter(settings.absoluteTimeout(), Clock.systemUTC()),
+            AuthorizationFilter.class)
+        .addFilterBefore(
+            new IdleTimeoutFilter(settings.idleTimeout(), Clock.systemUTC()),
             AuthorizationFilter.class)
         .addFilterAfter(new PasswordChangeFirst(redirects), AuthorizationFilter.class);
     return http.build();
