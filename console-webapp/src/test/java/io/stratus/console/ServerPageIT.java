@@ -142,6 +142,11 @@ class ServerPageIT {
             .map(e -> e.findElement(By.xpath("..")).getText().strip())
             .toList();
     assertEquals(List.of("web"), offered, "the deleted firewall is not offered");
+    assertEquals(
+        "A name on this cloud is 1 to 64 letters, digits, dots, dashes or underscores, beginning"
+            + " with a letter or a digit.",
+        browser.text("#name-rule"),
+        "the cloud's name rule in words, not a regular expression");
 
     // A form kept open from before the removal still sends the deleted firewall.
     int servers = count("server");

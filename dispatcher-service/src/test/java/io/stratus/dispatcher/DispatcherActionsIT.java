@@ -254,6 +254,13 @@ class DispatcherActionsIT {
         400, console.as(customer, null).post("/servers/" + serverId + "/stop", Map.of()).status());
     assertEquals(400, console.as(null, user).get("/jobs/1").status());
 
+    Answer badName = console.post("/servers", launch("-no spaces-"));
+    assertEquals(400, badName.status(), badName.body().toString());
+    assertEquals(
+        "name '-no spaces-' is not allowed on this cloud: a name there is 1 to 64 letters, digits,"
+            + " dots, dashes or underscores, beginning with a letter or a digit",
+        badName.error());
+
     Answer malformed = console.send("POST", "/servers", "{\"regionId\": ");
     assertEquals(400, malformed.status());
     Answer unknownField = console.post("/servers", Map.of("regionId", regionId, "colour", "red"));

@@ -75,7 +75,12 @@ public class ServerController extends ActionController {
     }
     if (can.namePattern() != null && !Pattern.matches(can.namePattern(), name)) {
       throw DispatchException.badRequest(
-          "name '" + name + "' is not allowed on this cloud (pattern " + can.namePattern() + ")");
+          "name '"
+              + name
+              + "' is not allowed on this cloud: a name there is "
+              + (can.nameRule() != null
+                  ? can.nameRule()
+                  : "one matching the pattern " + can.namePattern()));
     }
     if (request.dataCenterId() != null) {
       Resources.inRegion(

@@ -10,8 +10,8 @@ import io.stratus.cloud.spi.network.NetworkServices;
  * What one cloud account can do, taken once when the account is registered and kept with it, so the
  * Dispatcher can refuse an action the cloud cannot do without calling the cloud. A snapshot taken
  * before a field existed reads it as false or null: IPv6 rules are then refused and device names
- * get only the general check ({@link io.stratus.cloud.spi.compute.VolumeCheck}) until the account's
- * connection is tested again.
+ * get only the general check ({@link io.stratus.cloud.spi.compute.VolumeCheck}), and names are
+ * described by their pattern, until the account's connection is tested again.
  */
 public record CapabilitySnapshot(
     boolean servers,
@@ -32,7 +32,8 @@ public record CapabilitySnapshot(
     boolean firewalls,
     boolean firewallIpv6,
     String deviceNamePattern,
-    String deviceNameRule) {
+    String deviceNameRule,
+    String nameRule) {
 
   public static CapabilitySnapshot of(CloudProvider provider) {
     ComputeServices compute = provider.compute().orElse(null);
@@ -63,6 +64,7 @@ public record CapabilitySnapshot(
         network != null
             && network.firewalls().map(f -> f.capabilities().supportsIpv6()).orElse(false),
         volume == null ? null : volume.deviceNamePattern(),
-        volume == null ? null : volume.deviceNameRule());
+        volume == null ? null : volume.deviceNameRule(),
+        vm == null ? null : vm.nameRule());
   }
 }

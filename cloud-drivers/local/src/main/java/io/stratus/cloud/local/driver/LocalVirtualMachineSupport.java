@@ -32,6 +32,12 @@ final class LocalVirtualMachineSupport extends AbstractVirtualMachineSupport {
         }
 
         @Override
+        public String nameRule() {
+          return "1 to 64 letters, digits, dots, dashes or underscores, beginning with a letter or"
+              + " a digit";
+        }
+
+        @Override
         public int maxNameLength() {
           return 64;
         }

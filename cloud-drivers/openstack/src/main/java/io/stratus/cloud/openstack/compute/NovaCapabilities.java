@@ -18,6 +18,11 @@ record NovaCapabilities(boolean supportsFirewalls, boolean assignsPrivateAddress
   }
 
   @Override
+  public String nameRule() {
+    return "up to 255 characters, not beginning or ending with a space";
+  }
+
+  @Override
   public int maxNameLength() {
     return 255;
   }

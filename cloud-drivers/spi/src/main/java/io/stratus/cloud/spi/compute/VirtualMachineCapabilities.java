@@ -23,6 +23,15 @@ public interface VirtualMachineCapabilities {
   /** Names a machine may have. */
   Pattern namePattern();
 
+  /**
+   * {@link #namePattern()} in words, as a person reads it ("1 to 64 letters, digits, dots, dashes
+   * or underscores, beginning with a letter or digit"); null where the driver gives none, and pages
+   * then show the pattern.
+   */
+  default String nameRule() {
+    return null;
+  }
+
   int maxNameLength();
 
   /** Whether a launch must name a data centre. */

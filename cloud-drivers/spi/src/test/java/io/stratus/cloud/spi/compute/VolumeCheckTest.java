@@ -11,7 +11,7 @@ class VolumeCheckTest {
   private static CapabilitySnapshot cloud(String pattern, String rule) {
     return new CapabilitySnapshot(
         true, false, true, true, 64, null, true, true, true, true, 2, 100, true, true, true, true,
-        false, pattern, rule);
+        false, pattern, rule, null);
   }
 
   @Test

@@ -28,7 +28,8 @@ class FirewallRuleCheckTest {
         true,
         ipv6,
         "[a-z0-9]{1,16}",
-        "1 to 16 lower-case letters or digits, such as vdb");
+        "1 to 16 lower-case letters or digits, such as vdb",
+        null);
   }
 
   private static Map<String, String> refused(
