@@ -49,6 +49,14 @@ public record ConfigField(
         EndpointAllowList.ENDPOINT, FieldType.TEXT, true, description, true, "API endpoint");
   }
 
+  /**
+   * How messages name the field: its label with its name, "Access key (accessKey)", so a person on
+   * a form and a script sending the name both recognise it; the name alone when there is no label.
+   */
+  public String named() {
+    return label == null ? "'" + name + "'" : label + " (" + name + ")";
+  }
+
   public boolean isSecret() {
     return type != FieldType.TEXT;
   }

@@ -29,7 +29,7 @@ public final class ProviderContext {
       String value = values.get(field.name());
       if (field.required() && (value == null || value.isBlank())) {
         throw new CloudException(
-            CloudErrorType.INVALID_REQUEST, "the field '" + field.name() + "' is required");
+            CloudErrorType.INVALID_REQUEST, "the field " + field.named() + " is required");
       }
     }
     for (String name : values.keySet()) {

@@ -60,6 +60,24 @@ class SpiContractTest {
   }
 
   @Test
+  void shouldNameAMissingFieldByItsLabelAndItsName() {
+    List<ConfigField> fields =
+        List.of(
+            ConfigField.labelled("accessKey", "Access key", FieldType.TEXT, true, "the key"),
+            new ConfigField("project", FieldType.TEXT, true, "the project"));
+    CloudException missingLabelled =
+        assertThrows(
+            CloudException.class,
+            () -> ProviderContext.validated(fields, Map.of("project", "p"), null));
+    assertEquals("the field Access key (accessKey) is required", missingLabelled.getMessage());
+    CloudException missingPlain =
+        assertThrows(
+            CloudException.class,
+            () -> ProviderContext.validated(fields, Map.of("accessKey", "k"), null));
+    assertEquals("the field 'project' is required", missingPlain.getMessage());
+  }
+
+  @Test
   void shouldRefuseAPageSizeOutOfRange() {
     assertThrows(IllegalArgumentException.class, () -> PageRequest.first(0));
     assertThrows(IllegalArgumentException.class, () -> PageRequest.first(PageRequest.MAX_SIZE + 1));
