@@ -110,13 +110,17 @@ public final class TaskStore {
     return Optional.of(new Lease(task, owner, task.attempts(), task.leaseExpiresAt()));
   }
 
-  /** Extends a lease still held; false if it was lost. */
+  /**
+   * Extends a lease still held; false if it was lost. A lease that lapsed while this worker could
+   * not reach the database, but that no other worker has claimed since, is still this worker's: a
+   * claim and a renewal are each one conditional UPDATE, so exactly one of them wins.
+   */
   public boolean renew(Lease lease, Duration leaseTime) {
     return jdbc.sql(
                 """
                 UPDATE task SET lease_expires_at = DATE_ADD(NOW(3), INTERVAL :micros MICROSECOND)
                  WHERE id = :id AND state = 'running' AND lease_owner = :owner
-                   AND attempts = :attempt AND lease_expires_at >= NOW(3)
+                   AND attempts = :attempt
                 """)
             .param("micros", leaseTime.toNanos() / 1000)
             .param("id", lease.taskId())
@@ -178,6 +182,44 @@ public final class TaskStore {
               return updated == 1;
             });
     return moved ? Optional.of(TaskState.RETRY_WAIT) : Optional.empty();
+  }
+
+  /**
+   * After an outage of the platform's own parts (see {@link PlatformOutage}): the task waits for
+   * its next attempt with backoff, as after a recoverable failure, but the attempt is given back,
+   * so an outage delays a task and never fails it. The job's message says what it waits for.
+   *
+   * @return false if the lease was lost, in which case nothing changed
+   */
+  public boolean postpone(Lease lease, String reason) {
+    Duration delay = retryPolicy.delay(lease.attempt());
+    return inTransaction(
+        () -> {
+          int updated =
+              jdbc.sql(
+                      """
+                      UPDATE task
+                         SET state = 'retry_wait', lease_owner = NULL, lease_expires_at = NULL,
+                             attempts = attempts - 1, published_at = NULL, last_error = :reason,
+                             next_attempt_at = DATE_ADD(NOW(3), INTERVAL :micros MICROSECOND)
+                       WHERE id = :id AND state = 'running' AND lease_owner = :owner
+                         AND attempts = :attempt
+                      """)
+                  .param("reason", truncate(reason))
+                  .param("micros", delay.toNanos() / 1000)
+                  .param("id", lease.taskId())
+                  .param("owner", lease.owner())
+                  .param("attempt", lease.attempt())
+                  .update();
+          if (updated == 1 && lease.task().jobId() != null) {
+            jdbc.sql("UPDATE job SET message = ? WHERE id = ? AND status = 'RUNNING'")
+                .params(
+                    truncate("waiting for the platform, trying again: " + reason),
+                    lease.task().jobId())
+                .update();
+          }
+          return updated == 1;
+        });
   }
 
   /**

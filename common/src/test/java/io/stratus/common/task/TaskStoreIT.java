@@ -94,6 +94,30 @@ class TaskStoreIT {
   }
 
   @Test
+  void shouldLetTheHolderRenewALapsedLeaseThatNobodyReclaimed() throws Exception {
+    long id = newTask(3);
+    Lease lease = store.claim(id, "worker-a", Duration.ofMillis(100)).orElseThrow();
+    Thread.sleep(300); // the database was away for longer than the lease
+    assertTrue(store.renew(lease, Duration.ofSeconds(30)), "still this worker's lease");
+    assertTrue(store.claim(id, "worker-b", Duration.ofSeconds(30)).isEmpty(), "renewed again");
+    assertTrue(store.succeed(lease));
+    assertEquals(1, store.find(id).orElseThrow().attempts());
+  }
+
+  @Test
+  void shouldPutATaskBackAfterAPlatformOutageWithoutSpendingItsAttempt() throws Exception {
+    long id = newTask(1);
+    Lease only = store.claim(id, "w", Duration.ofSeconds(5)).orElseThrow();
+    assertTrue(store.postpone(only, "Failed to obtain JDBC Connection"));
+    Task waiting = store.find(id).orElseThrow();
+    assertEquals(TaskState.RETRY_WAIT, waiting.state());
+    assertEquals(0, waiting.attempts());
+    Lease again = claimWhenDue(id);
+    assertEquals(1, again.attempt(), "the outage did not use up the only attempt");
+    assertTrue(store.succeed(again));
+  }
+
+  @Test
   void shouldWaitLongerAfterEachRecoverableFailure() throws Exception {
     long id = newTask(5);
     List<Long> waits = new ArrayList<>();
