@@ -6,6 +6,7 @@ import io.stratus.dispatcher.DispatcherServer;
 import io.stratus.dispatcher.DispatcherSettings;
 import io.stratus.km.support.KmFixture;
 import io.stratus.pinger.Pinger;
+import io.stratus.testkit.TcpProxy;
 import io.stratus.testkit.TestBroker;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
@@ -178,8 +179,32 @@ public final class Platform implements AutoCloseable {
 
   /** Starts a (new) worker subscriber, as a fresh process would: the daemon's own wiring. */
   public void startSubscriber() {
-    subscriber = SubscriberDaemon.create(Config.of("worker", workerKeys, Map.of()));
+    startSubscriber(Map.of());
+  }
+
+  /**
+   * As {@link #startSubscriber()}, with {@code overrides} on top of the platform's {@code
+   * worker.properties} keys.
+   */
+  public void startSubscriber(Map<String, String> overrides) {
+    Map<String, String> keys = new HashMap<>(workerKeys);
+    keys.putAll(overrides);
+    subscriber = SubscriberDaemon.create(Config.of("worker", keys, Map.of()));
     subscriber.start();
+  }
+
+  /**
+   * Starts a (new) subscriber whose database connections all pass through {@code link}, which the
+   * caller opened with {@link TcpProxy#inFrontOf} on {@link #databaseUrl()} and takes down and
+   * brings back up as an outage would.
+   */
+  public void startSubscriberThrough(TcpProxy link) {
+    startSubscriber(Map.of("db.url", link.jdbcUrl(databaseUrl())));
+  }
+
+  /** The main schema's JDBC URL as the workers use it. */
+  public String databaseUrl() {
+    return workerKeys.get("db.url");
   }
 
   /**
