@@ -1,5 +1,6 @@
 package io.stratus.common.task;
 
+import io.stratus.common.registry.ComponentRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -245,9 +246,11 @@ public final class TaskStore {
   /**
    * Tasks whose message should be published now: queued and never published (or published longer
    * ago than {@code republishAfter}, in case the message was lost), due for retry, or running under
-   * a lapsed lease. Before listing, tasks whose last attempt's lease lapsed are failed.
+   * a lapsed lease. Before listing, the leases of workers known to be gone are lapsed at once (see
+   * {@link #lapseLeasesOfGoneWorkers}), and tasks whose last attempt's lease lapsed are failed.
    */
   public List<Long> findDue(int limit, Duration republishAfter) {
+    lapseLeasesOfGoneWorkers();
     failLostLastAttempts();
     long republishMicros = republishAfter.toNanos() / 1000;
     return jdbc.sql(
@@ -318,6 +321,31 @@ public final class TaskStore {
           }
           return updated == 1;
         });
+  }
+
+  /**
+   * Lapses now the leases held by a process that the component registry knows is gone: its
+   * registration is stopped (it shut down, giving up what it still held) or has missed its
+   * heartbeats for {@link ComponentRegistry#STALE_AFTER} (killed, or its host lost), and no live
+   * registration has the same host and pid (a lease owner is {@code host:pid}). Their tasks are
+   * published and claimed again without waiting out the lease.
+   */
+  private void lapseLeasesOfGoneWorkers() {
+    jdbc.sql(
+            """
+            UPDATE task t
+              JOIN component_registration r ON t.lease_owner = CONCAT(r.host, ':', r.pid)
+               SET t.lease_expires_at = DATE_SUB(NOW(3), INTERVAL 1000 MICROSECOND)
+             WHERE t.state = 'running' AND t.lease_expires_at >= NOW(3)
+               AND (r.stopped_at IS NOT NULL
+                    OR r.heartbeat_at < DATE_SUB(NOW(3), INTERVAL :stale MICROSECOND))
+               AND NOT EXISTS (
+                   SELECT 1 FROM component_registration live
+                    WHERE live.host = r.host AND live.pid = r.pid AND live.stopped_at IS NULL
+                      AND live.heartbeat_at >= DATE_SUB(NOW(3), INTERVAL :stale MICROSECOND))
+            """)
+        .param("stale", ComponentRegistry.STALE_AFTER.toNanos() / 1000)
+        .update();
   }
 
   /**
