@@ -6,7 +6,6 @@ import io.stratus.dispatcher.DispatcherServer;
 import io.stratus.dispatcher.DispatcherSettings;
 import io.stratus.km.support.KmFixture;
 import io.stratus.pinger.Pinger;
-import io.stratus.testkit.TcpProxy;
 import io.stratus.testkit.TestBroker;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
@@ -191,15 +190,6 @@ public final class Platform implements AutoCloseable {
     keys.putAll(overrides);
     subscriber = SubscriberDaemon.create(Config.of("worker", keys, Map.of()));
     subscriber.start();
-  }
-
-  /**
-   * Starts a (new) subscriber whose database connections all pass through {@code link}, which the
-   * caller opened with {@link TcpProxy#inFrontOf} on {@link #databaseUrl()} and takes down and
-   * brings back up as an outage would.
-   */
-  public void startSubscriberThrough(TcpProxy link) {
-    startSubscriber(Map.of("db.url", link.jdbcUrl(databaseUrl())));
   }
 
   /** The main schema's JDBC URL as the workers use it. */
