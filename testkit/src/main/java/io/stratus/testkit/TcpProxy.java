@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -33,6 +34,23 @@ public final class TcpProxy implements AutoCloseable {
     Thread acceptor = new Thread(this::acceptLoop, "tcp-proxy-accept");
     acceptor.setDaemon(true);
     acceptor.start();
+  }
+
+  /** A proxy in front of the database server that {@code jdbcUrl} names. */
+  public static TcpProxy inFrontOf(String jdbcUrl) throws IOException {
+    URI target = URI.create(jdbcUrl.substring("jdbc:".length()));
+    return new TcpProxy(target.getHost(), target.getPort());
+  }
+
+  /** {@code jdbcUrl} (of the server this proxy forwards to) made to go through this proxy. */
+  public String jdbcUrl(String jdbcUrl) {
+    URI target = URI.create(jdbcUrl.substring("jdbc:".length()));
+    return "jdbc:"
+        + target.getScheme()
+        + "://127.0.0.1:"
+        + port()
+        + target.getRawPath()
+        + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
   }
 
   public int port() {

@@ -23,6 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ComponentRegistry {
   private static final Logger log = LoggerFactory.getLogger(ComponentRegistry.class);
 
+  /**
+   * How long a process may miss its heartbeats before it is shown as down, and its task leases are
+   * lapsed at once.
+   */
+  public static final Duration STALE_AFTER = Duration.ofSeconds(30);
+
   private final JdbcClient jdbc;
   private final Duration staleAfter;
 

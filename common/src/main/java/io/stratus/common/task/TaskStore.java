@@ -1,5 +1,6 @@
 package io.stratus.common.task;
 
+import io.stratus.common.registry.ComponentRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -110,13 +111,17 @@ public final class TaskStore {
     return Optional.of(new Lease(task, owner, task.attempts(), task.leaseExpiresAt()));
   }
 
-  /** Extends a lease still held; false if it was lost. */
+  /**
+   * Extends a lease still held; false if it was lost. A lease that lapsed while this worker could
+   * not reach the database, but that no other worker has claimed since, is still this worker's: a
+   * claim and a renewal are each one conditional UPDATE, so exactly one of them wins.
+   */
   public boolean renew(Lease lease, Duration leaseTime) {
     return jdbc.sql(
                 """
                 UPDATE task SET lease_expires_at = DATE_ADD(NOW(3), INTERVAL :micros MICROSECOND)
                  WHERE id = :id AND state = 'running' AND lease_owner = :owner
-                   AND attempts = :attempt AND lease_expires_at >= NOW(3)
+                   AND attempts = :attempt
                 """)
             .param("micros", leaseTime.toNanos() / 1000)
             .param("id", lease.taskId())
@@ -181,6 +186,44 @@ public final class TaskStore {
   }
 
   /**
+   * After an outage of the platform's own parts (see {@link PlatformOutage}): the task waits for
+   * its next attempt with backoff, as after a recoverable failure, but the attempt is given back,
+   * so an outage delays a task and never fails it. The job's message says what it waits for.
+   *
+   * @return false if the lease was lost, in which case nothing changed
+   */
+  public boolean postpone(Lease lease, String reason) {
+    Duration delay = retryPolicy.delay(lease.attempt());
+    return inTransaction(
+        () -> {
+          int updated =
+              jdbc.sql(
+                      """
+                      UPDATE task
+                         SET state = 'retry_wait', lease_owner = NULL, lease_expires_at = NULL,
+                             attempts = attempts - 1, published_at = NULL, last_error = :reason,
+                             next_attempt_at = DATE_ADD(NOW(3), INTERVAL :micros MICROSECOND)
+                       WHERE id = :id AND state = 'running' AND lease_owner = :owner
+                         AND attempts = :attempt
+                      """)
+                  .param("reason", truncate(reason))
+                  .param("micros", delay.toNanos() / 1000)
+                  .param("id", lease.taskId())
+                  .param("owner", lease.owner())
+                  .param("attempt", lease.attempt())
+                  .update();
+          if (updated == 1 && lease.task().jobId() != null) {
+            jdbc.sql("UPDATE job SET message = ? WHERE id = ? AND status = 'RUNNING'")
+                .params(
+                    truncate("waiting for the platform, trying again: " + reason),
+                    lease.task().jobId())
+                .update();
+          }
+          return updated == 1;
+        });
+  }
+
+  /**
    * Gives a task back without using up the attempt (a worker shutting down cleanly): it is queued
    * again at once.
    */
@@ -203,9 +246,11 @@ public final class TaskStore {
   /**
    * Tasks whose message should be published now: queued and never published (or published longer
    * ago than {@code republishAfter}, in case the message was lost), due for retry, or running under
-   * a lapsed lease. Before listing, tasks whose last attempt's lease lapsed are failed.
+   * a lapsed lease. Before listing, the leases of workers known to be gone are lapsed at once (see
+   * {@link #lapseLeasesOfGoneWorkers}), and tasks whose last attempt's lease lapsed are failed.
    */
   public List<Long> findDue(int limit, Duration republishAfter) {
+    lapseLeasesOfGoneWorkers();
     failLostLastAttempts();
     long republishMicros = republishAfter.toNanos() / 1000;
     return jdbc.sql(
@@ -276,6 +321,31 @@ public final class TaskStore {
           }
           return updated == 1;
         });
+  }
+
+  /**
+   * Lapses now the leases held by a process that the component registry knows is gone: its
+   * registration is stopped (it shut down, giving up what it still held) or has missed its
+   * heartbeats for {@link ComponentRegistry#STALE_AFTER} (killed, or its host lost), and no live
+   * registration has the same host and pid (a lease owner is {@code host:pid}). Their tasks are
+   * published and claimed again without waiting out the lease.
+   */
+  private void lapseLeasesOfGoneWorkers() {
+    jdbc.sql(
+            """
+            UPDATE task t
+              JOIN component_registration r ON t.lease_owner = CONCAT(r.host, ':', r.pid)
+               SET t.lease_expires_at = DATE_SUB(NOW(3), INTERVAL 1000 MICROSECOND)
+             WHERE t.state = 'running' AND t.lease_expires_at >= NOW(3)
+               AND (r.stopped_at IS NOT NULL
+                    OR r.heartbeat_at < DATE_SUB(NOW(3), INTERVAL :stale MICROSECOND))
+               AND NOT EXISTS (
+                   SELECT 1 FROM component_registration live
+                    WHERE live.host = r.host AND live.pid = r.pid AND live.stopped_at IS NULL
+                      AND live.heartbeat_at >= DATE_SUB(NOW(3), INTERVAL :stale MICROSECOND))
+            """)
+        .param("stale", ComponentRegistry.STALE_AFTER.toNanos() / 1000)
+        .update();
   }
 
   /**

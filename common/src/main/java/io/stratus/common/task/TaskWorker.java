@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,18 @@ import org.slf4j.LoggerFactory;
  * Handles task-job messages: claims the task's lease, runs the handler for its kind while renewing
  * the lease, and records the outcome. A message for a task that another worker owns, that is
  * finished or not yet due is simply acknowledged: the lease, not the message, decides who works.
+ *
+ * <p>A failure caused by an outage of the platform's own parts ({@link PlatformOutage}: database,
+ * broker, Key Manager) puts the task back with backoff without counting the attempt; only what the
+ * handler calls fatal, or recoverable failures outlasting the attempts, fail a task.
  */
 public final class TaskWorker implements MessageHandler, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TaskWorker.class);
+
+  /**
+   * How long an outcome is retried while the database is away before the lease is left to lapse.
+   */
+  static final Duration OUTCOME_RETRY_LIMIT = Duration.ofMinutes(2);
 
   private final TaskStore store;
   private final String owner;
@@ -87,15 +97,14 @@ public final class TaskWorker implements MessageHandler, AutoCloseable {
     TaskHandler handler = handlers.get(task.kind());
     if (handler == null) {
       String reason = "no handler for task kind '" + task.kind() + "'";
-      if (store.fail(lease, reason)) {
+      if (record(task, () -> store.fail(lease, reason))) {
         tell(task, false, reason);
       }
       return true;
     }
     long period = Math.max(10, leaseTime.toMillis() / 3);
     ScheduledFuture<?> renewal =
-        renewer.scheduleAtFixedRate(
-            () -> store.renew(lease, leaseTime), period, period, TimeUnit.MILLISECONDS);
+        renewer.scheduleAtFixedRate(() -> renew(lease), period, period, TimeUnit.MILLISECONDS);
     Exception failure = null;
     try {
       handler.execute(task);
@@ -105,10 +114,10 @@ public final class TaskWorker implements MessageHandler, AutoCloseable {
       renewal.cancel(false);
     }
     // Recording the outcome is outside the handler's try: a database error here is not the
-    // handler's failure. It propagates; the lease lapses and the task runs again (handlers are
-    // safe to repeat).
+    // handler's failure. It is tried again while the database is away (see record); past that it
+    // propagates, the lease lapses and the task runs again (handlers are safe to repeat).
     if (failure == null) {
-      if (store.succeed(lease)) {
+      if (record(task, () -> store.succeed(lease))) {
         tell(task, true, null);
       } else {
         log.warn("Task {} finished but its lease had been lost; outcome not recorded", taskId);
@@ -117,8 +126,17 @@ public final class TaskWorker implements MessageHandler, AutoCloseable {
     }
     String reason =
         failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-    if (handler.isRecoverable(failure)) {
-      Optional<TaskState> now = store.retryLater(lease, reason);
+    if (PlatformOutage.causedBy(failure)) {
+      boolean postponed = record(task, () -> store.postpone(lease, reason));
+      log.info(
+          "Task {} ({}) attempt {} met a platform outage: {}; {}",
+          taskId,
+          task.kind(),
+          lease.attempt(),
+          reason,
+          postponed ? "waiting to try again, attempt not counted" : "owned by another worker");
+    } else if (handler.isRecoverable(failure)) {
+      Optional<TaskState> now = record(task, () -> store.retryLater(lease, reason));
       log.info(
           "Task {} ({}) attempt {} failed: {}; now {}",
           taskId,
@@ -130,12 +148,53 @@ public final class TaskWorker implements MessageHandler, AutoCloseable {
         tell(task, false, reason);
       }
     } else {
-      if (store.fail(lease, reason)) {
+      if (record(task, () -> store.fail(lease, reason))) {
         tell(task, false, reason);
       }
       log.warn("Task {} ({}) failed: {}", taskId, task.kind(), reason);
     }
     return true;
+  }
+
+  /**
+   * Stores an outcome, trying again with backoff while the database is away, for up to {@link
+   * #OUTCOME_RETRY_LIMIT}: an outcome is not lost to a restart of the database. A lease that lapsed
+   * meanwhile still records, unless another worker has claimed the task since.
+   */
+  private <T> T record(Task task, Supplier<T> outcome) {
+    long deadline = System.nanoTime() + OUTCOME_RETRY_LIMIT.toNanos();
+    long pause = 100;
+    while (true) {
+      try {
+        return outcome.get();
+      } catch (RuntimeException e) {
+        if (!PlatformOutage.causedBy(e) || System.nanoTime() + pause * 1_000_000 > deadline) {
+          throw e;
+        }
+        log.info(
+            "Task {}: its outcome cannot be stored yet ({}); trying again in {} ms",
+            task.id(),
+            e.getClass().getSimpleName(),
+            pause);
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        pause = Math.min(pause * 2, 2_000);
+      }
+    }
+  }
+
+  /** Renews the lease; a database away for a moment only skips this renewal, not the next. */
+  private void renew(Lease lease) {
+    try {
+      store.renew(lease, leaseTime);
+    } catch (RuntimeException e) {
+      // An exception would cancel every later renewal of this task.
+      log.debug("Task {}: lease not renewed this time: {}", lease.taskId(), e.toString());
+    }
   }
 
   private void tell(Task task, boolean succeeded, String reason) {

@@ -94,6 +94,30 @@ class TaskStoreIT {
   }
 
   @Test
+  void shouldLetTheHolderRenewALapsedLeaseThatNobodyReclaimed() throws Exception {
+    long id = newTask(3);
+    Lease lease = store.claim(id, "worker-a", Duration.ofMillis(100)).orElseThrow();
+    Thread.sleep(300); // the database was away for longer than the lease
+    assertTrue(store.renew(lease, Duration.ofSeconds(30)), "still this worker's lease");
+    assertTrue(store.claim(id, "worker-b", Duration.ofSeconds(30)).isEmpty(), "renewed again");
+    assertTrue(store.succeed(lease));
+    assertEquals(1, store.find(id).orElseThrow().attempts());
+  }
+
+  @Test
+  void shouldPutATaskBackAfterAPlatformOutageWithoutSpendingItsAttempt() throws Exception {
+    long id = newTask(1);
+    Lease only = store.claim(id, "w", Duration.ofSeconds(5)).orElseThrow();
+    assertTrue(store.postpone(only, "Failed to obtain JDBC Connection"));
+    Task waiting = store.find(id).orElseThrow();
+    assertEquals(TaskState.RETRY_WAIT, waiting.state());
+    assertEquals(0, waiting.attempts());
+    Lease again = claimWhenDue(id);
+    assertEquals(1, again.attempt(), "the outage did not use up the only attempt");
+    assertTrue(store.succeed(again));
+  }
+
+  @Test
   void shouldWaitLongerAfterEachRecoverableFailure() throws Exception {
     long id = newTask(5);
     List<Long> waits = new ArrayList<>();
@@ -161,6 +185,46 @@ class TaskStoreIT {
     assertFalse(again.contains(lapsed), "published after its lease lapsed");
     Thread.sleep(50);
     assertTrue(store.findDue(10_000, Duration.ofMillis(10)).contains(fresh), "stale publish");
+  }
+
+  @Test
+  void shouldNotWaitOutTheLeaseOfAWorkerKnownToBeGone() throws Exception {
+    register("stopped-host", 101, "NOW(3)", "NOW(3)");
+    register("killed-host", 102, "DATE_SUB(NOW(3), INTERVAL 40 SECOND)", "NULL");
+    register("live-host", 103, "NOW(3)", "NULL");
+    register("restarted-host", 104, "NOW(3)", "NOW(3)");
+    register("restarted-host", 104, "NOW(3)", "NULL"); // the same process registered again
+    long stopped = newTask(3);
+    long killed = newTask(3);
+    long live = newTask(3);
+    long sameProcess = newTask(3);
+    store.claim(stopped, "stopped-host:101", Duration.ofMinutes(10)).orElseThrow();
+    store.claim(killed, "killed-host:102", Duration.ofMinutes(10)).orElseThrow();
+    store.claim(live, "live-host:103", Duration.ofMinutes(10)).orElseThrow();
+    store.claim(sameProcess, "restarted-host:104", Duration.ofMinutes(10)).orElseThrow();
+
+    List<Long> due = store.findDue(10_000, Duration.ofMinutes(1));
+    assertTrue(due.contains(stopped), "a worker that stopped holds nothing");
+    assertTrue(due.contains(killed), "a worker silent for longer than the registry allows");
+    assertFalse(due.contains(live), "a live worker keeps its lease");
+    assertFalse(due.contains(sameProcess), "a process with a live registration keeps its lease");
+    Lease taken = store.claim(killed, "other-host:1", Duration.ofSeconds(30)).orElseThrow();
+    assertEquals(2, taken.attempt());
+    assertTrue(store.claim(live, "other-host:1", Duration.ofSeconds(30)).isEmpty());
+  }
+
+  private static void register(String host, long pid, String heartbeat, String stopped) {
+    JdbcClient.create(database.primary())
+        .sql(
+            "INSERT INTO component_registration (instance_id, component, host, pid, version,"
+                + " started_at, heartbeat_at, stopped_at) VALUES (?, 'worker-subscriber', ?, ?,"
+                + " 'test', NOW(3), "
+                + heartbeat
+                + ", "
+                + stopped
+                + ")")
+        .params(UUID.randomUUID().toString(), host, pid)
+        .update();
   }
 
   @Test

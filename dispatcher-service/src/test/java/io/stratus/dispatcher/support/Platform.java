@@ -178,8 +178,23 @@ public final class Platform implements AutoCloseable {
 
   /** Starts a (new) worker subscriber, as a fresh process would: the daemon's own wiring. */
   public void startSubscriber() {
-    subscriber = SubscriberDaemon.create(Config.of("worker", workerKeys, Map.of()));
+    startSubscriber(Map.of());
+  }
+
+  /**
+   * As {@link #startSubscriber()}, with {@code overrides} on top of the platform's {@code
+   * worker.properties} keys.
+   */
+  public void startSubscriber(Map<String, String> overrides) {
+    Map<String, String> keys = new HashMap<>(workerKeys);
+    keys.putAll(overrides);
+    subscriber = SubscriberDaemon.create(Config.of("worker", keys, Map.of()));
     subscriber.start();
+  }
+
+  /** The main schema's JDBC URL as the workers use it. */
+  public String databaseUrl() {
+    return workerKeys.get("db.url");
   }
 
   /**

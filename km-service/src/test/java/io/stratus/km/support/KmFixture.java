@@ -111,13 +111,8 @@ public final class KmFixture implements AutoCloseable {
     TestDatabase mainDb = TestServices.newDatabase(purpose + "main");
     TcpProxy proxy = null;
     try {
-      URI db = URI.create(kmDb.jdbcUrl().substring("jdbc:".length()));
-      proxy = new TcpProxy(db.getHost(), db.getPort());
-      String proxied =
-          "jdbc:mysql://127.0.0.1:"
-              + proxy.port()
-              + db.getRawPath()
-              + (db.getRawQuery() == null ? "" : "?" + db.getRawQuery());
+      proxy = TcpProxy.inFrontOf(kmDb.jdbcUrl());
+      String proxied = proxy.jdbcUrl(kmDb.jdbcUrl());
       Map<String, String> keys = new HashMap<>();
       keys.put("server.port", "0");
       keys.put("server.address", "127.0.0.1");

@@ -3,7 +3,6 @@ package io.stratus.worker.subscriber.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.cloud.spi.CloudErrorType;
 import io.stratus.cloud.spi.CloudException;
-import io.stratus.common.km.KmUnavailableException;
 import io.stratus.common.messaging.MessageCodec;
 import io.stratus.common.task.RecoverableTaskException;
 import io.stratus.common.task.Task;
@@ -16,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The base of every handler that acts in a cloud. Failures the cloud calls retryable (throttling,
- * capacity, communication) and a Key Manager that cannot be reached are retried with backoff;
- * anything else fails the task and its job with the cloud's message.
+ * capacity, communication) are retried with backoff; anything else fails the task and its job with
+ * the cloud's message. A Key Manager, database or broker that cannot be reached is no failure of
+ * the task: the task worker puts it back without counting the attempt ({@code PlatformOutage}).
  */
 abstract class CloudTask implements TaskHandler {
   private static final Logger log = LoggerFactory.getLogger(CloudTask.class);
@@ -33,7 +33,6 @@ abstract class CloudTask implements TaskHandler {
   @Override
   public boolean isRecoverable(Exception failure) {
     return failure instanceof RecoverableTaskException
-        || failure instanceof KmUnavailableException
         || (failure instanceof CloudException cloud && cloud.isRetryable());
   }
 
