@@ -152,6 +152,9 @@ public abstract class DriverConformance {
     for (int i = 0; i < 3; i++) {
       ids.add(launch(prefix + i).id());
     }
+    // The listing's promise covers machines that exist, not ones still being created (see
+    // VirtualMachineSupport.list): wait until all three run.
+    ids.forEach(id -> awaitState(id, VmState.RUNNING));
     Set<String> seen = new HashSet<>();
     PageRequest request = PageRequest.first(1);
     int pages = 0;

@@ -115,6 +115,8 @@ public final class CacheReconciler<R> implements CacheRefresher {
         } finally {
           lister.shutdownNow();
         }
+        live.entrySet()
+            .removeIf(row -> kind.stillThere(provider, row.getKey(), row.getValue().state()));
       }
       markGone(work, new ArrayList<>(live.values()), announcer);
       announcer.finish();

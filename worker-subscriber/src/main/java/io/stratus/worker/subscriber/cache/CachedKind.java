@@ -79,6 +79,16 @@ public interface CachedKind<R> {
     return false;
   }
 
+  /**
+   * Whether an item a whole listing did not hold is still in the cloud. A listing may miss an item
+   * still being created (OpenStack lists servers being scheduled apart from the others, so one can
+   * fall between two pages); a kind that can read one item asks the cloud before such a row, by its
+   * {@code storedState}, is marked gone. The default trusts the listing.
+   */
+  default boolean stillThere(CloudProvider provider, String providerId, String storedState) {
+    return false;
+  }
+
   /** Runs in the page's transaction for rows that just ended (gone or listed as ended). */
   default void ended(JdbcTemplate batches, List<Long> rowIds) {}
 

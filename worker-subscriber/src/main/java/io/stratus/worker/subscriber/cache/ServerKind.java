@@ -39,6 +39,19 @@ public final class ServerKind implements CachedKind<VirtualMachine> {
   }
 
   @Override
+  public boolean stillThere(CloudProvider provider, String providerId, String storedState) {
+    if (!"pending".equals(storedState)) {
+      return false; // only a machine being created can fall between a listing's pages
+    }
+    return provider
+        .compute()
+        .flatMap(c -> c.virtualMachines())
+        .flatMap(vms -> vms.get(providerId))
+        .filter(vm -> !goneInCloud(vm))
+        .isPresent();
+  }
+
+  @Override
   public String providerId(VirtualMachine vm) {
     return vm.id();
   }

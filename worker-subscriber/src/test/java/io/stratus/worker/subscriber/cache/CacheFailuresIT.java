@@ -151,7 +151,7 @@ class CacheFailuresIT {
     }
   }
 
-  private static CacheWork region(JdbcClient jdbc, String endpoint) {
+  static CacheWork region(JdbcClient jdbc, String endpoint) {
     jdbc.sql("INSERT INTO customer (name) VALUES ('acme')").update();
     jdbc.sql("INSERT INTO cloud (name, provider_name, endpoint) VALUES ('local', 'local', ?)")
         .param(endpoint)

@@ -17,6 +17,13 @@ public interface VirtualMachineSupport {
   /** Starts a machine; returns it, usually PENDING. Idempotent with a client token. */
   VirtualMachine launch(VmLaunchOptions options);
 
+  /**
+   * One page of the machines the filter takes. Paged through, a listing holds every machine that
+   * existed before it began, each once; a machine still being created while it runs may be listed
+   * late or not at all (OpenStack lists servers being scheduled apart from the others, so one can
+   * fall between two pages). So a machine one listing lacks is not known to be gone: {@link #get}
+   * it (the cache refresh does, for a machine it knows as being created).
+   */
   Page<VirtualMachine> list(VmFilter filter, PageRequest page);
 
   /** The machine, or empty if the cloud does not know it (any more). */
