@@ -90,6 +90,30 @@ class GuestAgentsIT {
             .single();
     // img-sleep stands for an image with an agent that has not called yet, so the tests can make
     // the agent's calls themselves; the cloud says it runs none (img-agent is the one that does).
+    // The images refresh writes back what the cloud says, so the tests let its first run end and
+    // put the next one a day off before marking the image.
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (platform
+            .jdbc()
+            .sql(
+                "SELECT COUNT(*) FROM cache_work WHERE region_id = ? AND kind = 'images'"
+                    + " AND last_polled_at IS NOT NULL AND lease_owner IS NULL")
+            .param(regionId)
+            .query(Integer.class)
+            .single()
+        == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the region's images were never refreshed");
+      }
+      Thread.sleep(200);
+    }
+    platform
+        .jdbc()
+        .sql(
+            "UPDATE cache_work SET next_due_at = NOW(3) + INTERVAL 1 DAY"
+                + " WHERE region_id = ? AND kind = 'images'")
+        .param(regionId)
+        .update();
     platform
         .jdbc()
         .sql(
