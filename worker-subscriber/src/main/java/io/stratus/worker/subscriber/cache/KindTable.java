@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
  * What Stratus keeps of a cloud's items in a kind's table, and every statement the reconcile runs
  * on it. The table, the column of the cloud's id and the state column with its gone state come from
  * the kind's {@link ResourceKind} declaration; this adds the columns the cloud's items fill in. The
- * table holds {@code customer_id}, {@code region_id}, {@code cloud_account_id} (unless {@link
- * Builder#withoutAccount()}), the cloud's id, the state and a {@code state_reason}.
+ * table holds {@code customer_id}, {@code region_id} (unless its rows belong to a parent's, {@link
+ * Builder#belongsTo}), {@code cloud_account_id} (unless {@link Builder#withoutAccount()}), the
+ * cloud's id, the state and a {@code state_reason}.
  *
  * <p>A kept column is compared with the item's value, inserted and updated; a reference column
  * holds the id of another kind's row, compared by that row's cloud id; an inserted column is only
@@ -51,6 +52,8 @@ final class KindTable<R> {
   private final String stateColumn;
   private final String goneState;
   private final boolean account;
+  private final String parentColumn;
+  private final ResourceKind parent;
   private final List<Column<R>> columns;
   private final List<Assignment<R>> assignments;
   private final Predicate<R> endedInCloud;
@@ -65,7 +68,9 @@ final class KindTable<R> {
     this.cloudId = Objects.requireNonNull(b.kind.cloudIdColumn(), b.kind.name() + ": no cloud id");
     this.stateColumn = Objects.requireNonNull(b.stateColumn, b.kind.name() + ": no state column");
     this.goneState = b.goneState;
-    this.account = b.account;
+    this.account = b.account && b.parent == null;
+    this.parentColumn = b.parentColumn;
+    this.parent = b.parent;
     this.columns = List.copyOf(b.columns);
     this.assignments = List.copyOf(b.assignments);
     this.endedInCloud = b.endedInCloud;
@@ -76,6 +81,9 @@ final class KindTable<R> {
     this.revivable = b.revivable;
     if (columns.isEmpty() || !columns.get(0).name().equals(stateColumn)) {
       throw new IllegalStateException(table + ": the state column is kept first");
+    }
+    if (parent != null && columns.stream().anyMatch(c -> c.kept() && c.target() != null)) {
+      throw new IllegalStateException(table + ": a kept reference needs the row's own region");
     }
   }
 
@@ -128,9 +136,21 @@ final class KindTable<R> {
                 .formatted(c.target().table(), alias, alias, T, c.name()));
       }
     }
-    return "SELECT %s.id, %s.%s, %s.%s = '%s' AS gone%s FROM %s %s%s WHERE %s.region_id = :region AND NOT (%s)"
+    return "SELECT %s.id, %s.%s, %s.%s = '%s' AS gone%s FROM %s %s%s%s WHERE %s AND NOT (%s)"
         .formatted(
-            T, T, cloudId, T, stateColumn, goneState, select, table, T, joins, T, pending(T + "."));
+            T,
+            T,
+            cloudId,
+            T,
+            stateColumn,
+            goneState,
+            select,
+            table,
+            T,
+            parentJoin(),
+            joins,
+            inRegion(),
+            pending(T + "."));
   }
 
   String insertSql() {
@@ -138,7 +158,9 @@ final class KindTable<R> {
     if (account) {
       names.add("cloud_account_id");
     }
-    names.add("region_id");
+    if (parent == null) {
+      names.add("region_id");
+    }
     names.add(cloudId);
     columns.forEach(c -> names.add(c.name()));
     return "INSERT INTO %s (%s) VALUES (%s)"
@@ -157,7 +179,9 @@ final class KindTable<R> {
     if (account) {
       row.add(work.cloudAccountId());
     }
-    row.add(work.regionId());
+    if (parent == null) {
+      row.add(work.regionId());
+    }
     row.add(providerId);
     for (Column<R> c : columns) {
       Object value = c.value().apply(item);
@@ -213,8 +237,24 @@ final class KindTable<R> {
   }
 
   String idsSql() {
-    return "SELECT id, %s FROM %s WHERE region_id = :region AND %s IN (:ids)"
-        .formatted(cloudId, table, cloudId);
+    if (parent == null) {
+      return "SELECT id, %s FROM %s WHERE region_id = :region AND %s IN (:ids)"
+          .formatted(cloudId, table, cloudId);
+    }
+    return "SELECT %s.id, %s.%s FROM %s %s%s WHERE %s AND %s.%s IN (:ids)"
+        .formatted(T, T, cloudId, table, T, parentJoin(), inRegion(), T, cloudId);
+  }
+
+  /** The join to the parent row that holds the region, if the row does not hold it itself. */
+  private String parentJoin() {
+    return parent == null
+        ? ""
+        : " JOIN %s p ON p.id = %s.%s".formatted(parent.table(), T, parentColumn);
+  }
+
+  /** The condition that a row ({@code t}) is the region's. */
+  private String inRegion() {
+    return (parent == null ? T : "p") + ".region_id = :region";
   }
 
   /**
@@ -223,7 +263,7 @@ final class KindTable<R> {
    * create the kind.
    */
   String pendingSql() {
-    if (!holdsBackForCreates) {
+    if (!holdsBackForCreates || parent != null) {
       return null;
     }
     return """
@@ -249,6 +289,8 @@ final class KindTable<R> {
     private String stateColumn;
     private String goneState;
     private boolean account = true;
+    private String parentColumn;
+    private ResourceKind parent;
     private final List<Column<R>> columns = new ArrayList<>();
     private final List<Assignment<R>> assignments = new ArrayList<>();
     private Predicate<R> endedInCloud = item -> false;
@@ -319,6 +361,17 @@ final class KindTable<R> {
     /** An assignment marking a row gone also makes, e.g. {@code server_id = NULL}. */
     Builder<R> whenGone(String assignment) {
       clearedWhenGone.add(assignment);
+      return this;
+    }
+
+    /**
+     * The table holds neither {@code region_id} nor {@code cloud_account_id}: a row belongs to the
+     * row of {@code parent} its {@code column} names, which is the region's (a firewall's rules).
+     * The column is written on insert through {@link #insertedReference}.
+     */
+    Builder<R> belongsTo(String column, ResourceKind parent) {
+      this.parentColumn = column;
+      this.parent = parent;
       return this;
     }
 

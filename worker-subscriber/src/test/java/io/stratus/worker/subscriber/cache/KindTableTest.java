@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The statements a kind's table declaration makes: table, cloud id and gone state from the resource
@@ -77,6 +78,26 @@ class KindTableTest {
               kind.idsSql());
           assertEquals(parts[2], kind.goneState(), kind.resource());
         });
+  }
+
+  @Test
+  void shouldFindAFirewallsRulesInTheRegionThroughTheirFirewall() {
+    FirewallRuleKind rules = new FirewallRuleKind(new DriverManagerDataSource());
+    assertEquals(
+        "SELECT t.id, t.provider_rule_id, t.state = 'deleted' AS gone, t.state, t.direction,"
+            + " t.protocol, t.from_port, t.to_port, t.source_cidr FROM firewall_rule t"
+            + " JOIN firewall p ON p.id = t.firewall_id"
+            + " WHERE p.region_id = :region AND NOT (t.provider_rule_id IS NULL)",
+        rules.knownSql());
+    assertEquals(
+        "INSERT INTO firewall_rule (customer_id, provider_rule_id, state, direction, protocol,"
+            + " from_port, to_port, source_cidr, firewall_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rules.insertSql());
+    assertEquals(
+        "SELECT t.id, t.provider_rule_id FROM firewall_rule t JOIN firewall p"
+            + " ON p.id = t.firewall_id WHERE p.region_id = :region AND t.provider_rule_id IN (:ids)",
+        rules.idsSql());
+    assertNull(rules.pendingSql());
   }
 
   @Test
