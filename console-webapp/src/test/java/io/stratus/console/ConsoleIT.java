@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.console.support.Browser;
-import io.stratus.console.support.ConsoleFixture;
+import io.stratus.console.support.BrowserConsoleTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,31 +32,12 @@ import org.openqa.selenium.support.ui.Select;
  * Screenshots of the main pages land in {@code target/screenshots}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleIT {
-  private static final Duration JOB_LIMIT = Duration.ofSeconds(90);
-
-  private static ConsoleFixture fixture;
-  private static ConsoleFixture.Customer acme;
-  private static Browser browser;
+class ConsoleIT extends BrowserConsoleTest {
   private static long serverId;
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    fixture =
-        ConsoleFixture.start("console", "regions=local-1\nregion.local-1.mode=process\n", Map.of());
-    fixture.defineLocalCloud();
-    acme = fixture.newCustomer("acme");
-    browser = new Browser(1280, 900);
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
+    start("console", PROCESSES);
   }
 
   @Test
@@ -237,24 +217,8 @@ class ConsoleIT {
   @Test
   @Order(8)
   void shouldNeitherOfferNorAllowALaunchWithoutTheRight() throws Exception {
-    var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-    fixture
-        .jdbc()
-        .sql("INSERT INTO role (customer_id, name, description) VALUES (?, 'Viewer', 'reads')")
-        .param(acme.id())
-        .update(key);
-    long role = key.getKey().longValue();
-    for (String resource : List.of("server", "job", "account")) {
-      fixture
-          .jdbc()
-          .sql(
-              "INSERT INTO role_right (customer_id, role_id, resource_type, action, qualifier)"
-                  + " VALUES (?, ?, ?, 'read', 'ANY')")
-          .params(acme.id(), role, resource)
-          .update();
-    }
     String email = "viewer@acme.example";
-    String password = fixture.newUser(acme.id(), email, "Viewer");
+    String password = newReader("Viewer", email, List.of("server", "job", "account"));
     try (Browser viewer = new Browser(820, 1100)) {
       viewer.signIn(fixture.url(), email, password);
       viewer.open(fixture.url() + "/servers");

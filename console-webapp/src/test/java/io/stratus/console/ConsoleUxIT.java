@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.console.support.Browser;
-import io.stratus.console.support.ConsoleFixture;
+import io.stratus.console.support.BrowserConsoleTest;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -13,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,25 +27,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * before the Dispatcher, with the reason beside its field and everything typed kept.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleUxIT {
-  private static final Duration JOB_LIMIT = Duration.ofSeconds(60);
-
-  private static ConsoleFixture fixture;
-  private static ConsoleFixture.Customer acme;
-  private static Browser browser;
+class ConsoleUxIT extends BrowserConsoleTest {
   private static long firewall;
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    fixture =
-        ConsoleFixture.start(
-            "console-ux", "regions=sim-1\nregion.sim-1.mode=simulated\n", Map.of());
-    fixture.defineLocalCloud();
-    acme = fixture.newCustomer("acme");
-    browser = new Browser(1280, 900);
-    browser.signIn(fixture.url(), acme.email(), acme.password());
-    fixture.addLocalAccount(browser, "local");
-    awaitJob();
+    start("console-ux", SIMULATED);
+    signInWithLocalAccount();
     browser.open(fixture.url() + "/firewalls");
     browser.find("#firewall-name").sendKeys("web");
     browser.go("#create-firewall");
@@ -59,23 +45,6 @@ class ConsoleUxIT {
             .param(acme.id())
             .query(Long.class)
             .single();
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  private static void awaitJob() {
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-        .until(ExpectedConditions.urlMatches(".*/jobs/\\d+$"));
-    String status = browser.awaitText("#job-status", JOB_LIMIT, "COMPLETE", "ERROR");
-    assertEquals("COMPLETE", status, () -> browser.text("#job-message"));
   }
 
   private static long jobs() {

@@ -4,21 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.console.support.Browser;
-import io.stratus.console.support.ConsoleFixture;
-import java.time.Duration;
+import io.stratus.console.support.BrowserConsoleTest;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A server's page and the launch wizard in a real browser, over a whole platform with the local
@@ -28,49 +22,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * be put behind, and refusing a deleted one before anything is dispatched.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ServerPageIT {
-  private static final Duration JOB_LIMIT = Duration.ofSeconds(60);
-
-  private static ConsoleFixture fixture;
-  private static ConsoleFixture.Customer acme;
-  private static Browser browser;
+class ServerPageIT extends BrowserConsoleTest {
   private static String serverUrl;
   private static long serverId;
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    fixture =
-        ConsoleFixture.start(
-            "server-page", "regions=sim-1\nregion.sim-1.mode=simulated\n", Map.of());
-    fixture.defineLocalCloud();
-    acme = fixture.newCustomer("acme");
-    browser = new Browser(1280, 900);
-    browser.signIn(fixture.url(), acme.email(), acme.password());
-    fixture.addLocalAccount(browser, "local");
-    assertEquals("COMPLETE", browser.awaitText("#job-status", JOB_LIMIT, "COMPLETE", "ERROR"));
-    browser.open(fixture.url() + "/servers/launch");
-    browser.go("#next");
-    browser.go("#next");
-    new Select(browser.find("#dataCenter")).selectByValue(""); // let the cloud choose
-    new Select(browser.find("#image")).selectByIndex(0);
-    new Select(browser.find("#product")).selectByIndex(0);
-    browser.find("#name").sendKeys("batch-1");
-    browser.find("#description").sendKeys("nightly batch");
-    browser.go("#launch-submit");
-    assertEquals("COMPLETE", browser.awaitText("#job-status", JOB_LIMIT, "COMPLETE", "ERROR"));
-    browser.go("dl.facts a");
-    serverUrl = browser.driver().getCurrentUrl();
+    start("server-page", SIMULATED);
+    signInWithLocalAccount();
+    serverUrl = launch("batch-1", "nightly batch");
     serverId = Long.parseLong(serverUrl.replaceAll(".*/servers/", ""));
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
   }
 
   @Test
@@ -239,12 +200,6 @@ class ServerPageIT {
     browser.open(fixture.url() + "/servers/launch");
     browser.go("#next");
     browser.go("#next");
-  }
-
-  private static void awaitJob() {
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-        .until(ExpectedConditions.urlMatches(".*/jobs/\\d+$"));
-    assertEquals("COMPLETE", browser.awaitText("#job-status", JOB_LIMIT, "COMPLETE", "ERROR"));
   }
 
   private static int count(String table) {

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.console.support.Browser;
-import io.stratus.console.support.ConsoleFixture;
+import io.stratus.console.support.BrowserConsoleTest;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,46 +25,16 @@ import org.openqa.selenium.support.ui.Select;
  * (ScheduledServerActionsIT).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ServerScheduleIT {
-  private static final Duration JOB_LIMIT = Duration.ofSeconds(60);
-
-  private static ConsoleFixture fixture;
-  private static ConsoleFixture.Customer acme;
-  private static Browser browser;
+class ServerScheduleIT extends BrowserConsoleTest {
   private static String serverUrl;
   private static long serverId;
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    fixture =
-        ConsoleFixture.start("schedule", "regions=sim-1\nregion.sim-1.mode=simulated\n", Map.of());
-    fixture.defineLocalCloud();
-    acme = fixture.newCustomer("acme");
-    browser = new Browser(1280, 900);
-    browser.signIn(fixture.url(), acme.email(), acme.password());
-    fixture.addLocalAccount(browser, "local");
-    assertEquals("COMPLETE", browser.awaitText("#job-status", JOB_LIMIT, "COMPLETE", "ERROR"));
-    browser.open(fixture.url() + "/servers/launch");
-    browser.go("#next");
-    browser.go("#next");
-    new Select(browser.find("#image")).selectByIndex(0);
-    new Select(browser.find("#product")).selectByIndex(0);
-    browser.find("#name").sendKeys("batch-1");
-    browser.go("#launch-submit");
-    assertEquals("COMPLETE", browser.awaitText("#job-status", JOB_LIMIT, "COMPLETE", "ERROR"));
-    browser.go("dl.facts a");
-    serverUrl = browser.driver().getCurrentUrl();
+    start("schedule", SIMULATED);
+    signInWithLocalAccount();
+    serverUrl = launch("batch-1", null);
     serverId = Long.parseLong(serverUrl.replaceAll(".*/servers/", ""));
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
   }
 
   @Test
@@ -138,21 +106,7 @@ class ServerScheduleIT {
   @Test
   @Order(4)
   void shouldOfferNoScheduleToAReader() throws Exception {
-    var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-    fixture
-        .jdbc()
-        .sql("INSERT INTO role (customer_id, name, description) VALUES (?, 'Reader', 'reads')")
-        .param(acme.id())
-        .update(key);
-    long role = key.getKey().longValue();
-    fixture
-        .jdbc()
-        .sql(
-            "INSERT INTO role_right (customer_id, role_id, resource_type, action, qualifier)"
-                + " VALUES (?, ?, 'server', 'read', 'ANY')")
-        .params(acme.id(), role)
-        .update();
-    String password = fixture.newUser(acme.id(), "reader@acme.example", "Reader");
+    String password = newReader("Reader", "reader@acme.example", java.util.List.of("server"));
     try (Browser reader = new Browser(1024, 900)) {
       reader.signIn(fixture.url(), "reader@acme.example", password);
       reader.open(serverUrl);

@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.console.support.Browser;
-import io.stratus.console.support.ConsoleFixture;
-import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import io.stratus.console.support.BrowserConsoleTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The storage and network pages in a real browser over a whole platform with a simulated
@@ -27,38 +22,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * target/screenshots} (20-volumes, 21-firewall, 22-ip-addresses).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StorageNetworkIT {
-  private static final Duration JOB_LIMIT = Duration.ofSeconds(60);
-
-  private static ConsoleFixture fixture;
-  private static ConsoleFixture.Customer acme;
-  private static Browser browser;
+class StorageNetworkIT extends BrowserConsoleTest {
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    fixture =
-        ConsoleFixture.start(
-            "storage-network", "regions=sim-1\nregion.sim-1.mode=simulated\n", Map.of());
-    fixture.defineLocalCloud();
-    acme = fixture.newCustomer("acme");
-    browser = new Browser(1280, 900);
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  private static void awaitJob() {
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-        .until(ExpectedConditions.urlMatches(".*/jobs/\\d+$"));
-    String status = browser.awaitText("#job-status", JOB_LIMIT, "COMPLETE", "ERROR");
-    assertEquals("COMPLETE", status, () -> browser.text("#job-message"));
+    start("storage-network", SIMULATED);
   }
 
   @Test
@@ -243,25 +211,12 @@ class StorageNetworkIT {
   @Test
   @Order(6)
   void shouldNeitherOfferNorAllowChangesWithOnlyReadRights() throws Exception {
-    var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-    fixture
-        .jdbc()
-        .sql("INSERT INTO role (customer_id, name, description) VALUES (?, 'Reader', 'reads')")
-        .param(acme.id())
-        .update(key);
-    long role = key.getKey().longValue();
-    for (String resource :
-        java.util.List.of("volume", "snapshot", "ip_address", "firewall", "machine_image")) {
-      fixture
-          .jdbc()
-          .sql(
-              "INSERT INTO role_right (customer_id, role_id, resource_type, action, qualifier)"
-                  + " VALUES (?, ?, ?, 'read', 'ANY')")
-          .params(acme.id(), role, resource)
-          .update();
-    }
     String email = "reader@acme.example";
-    String password = fixture.newUser(acme.id(), email, "Reader");
+    String password =
+        newReader(
+            "Reader",
+            email,
+            java.util.List.of("volume", "snapshot", "ip_address", "firewall", "machine_image"));
     long volume = id("SELECT id FROM volume WHERE customer_id = ? AND name = 'data-1'");
     long firewall = id("SELECT id FROM firewall WHERE customer_id = ? AND name = 'web'");
     try (Browser reader = new Browser(1024, 768)) {

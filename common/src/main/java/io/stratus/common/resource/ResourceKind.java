@@ -29,6 +29,12 @@ import java.util.function.UnaryOperator;
  * @param sorts the orders a list may be sorted in (besides the id)
  * @param ended the condition that says a row has ended (removed, released, terminated); null when
  *     rows never end. The console hides ended rows unless asked; the API lists them as before.
+ * @param cloudIdColumn the column of the cloud's id for the row, e.g. {@code provider_snapshot_id},
+ *     by which the cache workers match rows and the cloud's items; null for kinds not kept from a
+ *     cloud
+ * @param endedColumn the state column that says a row has ended, e.g. {@code state}; null when
+ *     {@code ended} is a condition of another form or rows never end
+ * @param endedState the value of {@code endedColumn} of an ended row, e.g. {@code deleted}
  */
 public record ResourceKind(
     String name,
@@ -44,7 +50,10 @@ public record ResourceKind(
     List<Field> fields,
     List<Filter> filters,
     List<SortKey> sorts,
-    String ended) {
+    String ended,
+    String cloudIdColumn,
+    String endedColumn,
+    String endedState) {
 
   public ResourceKind {
     joins = List.copyOf(joins);
@@ -121,6 +130,9 @@ public record ResourceKind(
     private final List<Filter> filters = new ArrayList<>();
     private final List<SortKey> sorts = new ArrayList<>();
     private String ended;
+    private String cloudIdColumn;
+    private String endedColumn;
+    private String endedState;
 
     private Builder(String name, String family, String collection) {
       this.name = name;
@@ -178,6 +190,15 @@ public record ResourceKind(
 
     public Builder string(String json, String sql) {
       return add(Field.of(json, sql, FieldType.STRING));
+    }
+
+    /**
+     * The cloud's id of the row, a string field read from the kind's own {@code column}: the key by
+     * which the cache workers match rows and the cloud's items.
+     */
+    public Builder cloudId(String json, String column) {
+      this.cloudIdColumn = column;
+      return string(json, alias + "." + column);
     }
 
     /** A stored state shown in upper case, as enStratus shows states. */
@@ -326,6 +347,13 @@ public record ResourceKind(
       return this;
     }
 
+    /** A row has ended when its {@code column} holds {@code state}. */
+    public Builder ended(String column, String state) {
+      this.endedColumn = column;
+      this.endedState = state;
+      return ended("%s.%s = '%s'".formatted(alias, column, state));
+    }
+
     public ResourceKind build() {
       return new ResourceKind(
           name,
@@ -341,7 +369,10 @@ public record ResourceKind(
           fields,
           filters,
           sorts,
-          ended);
+          ended,
+          cloudIdColumn,
+          endedColumn,
+          endedState);
     }
 
     private Builder add(Field f) {

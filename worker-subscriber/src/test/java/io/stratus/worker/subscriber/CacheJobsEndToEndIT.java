@@ -6,18 +6,15 @@ import io.stratus.cloud.local.LocalCloudProcess;
 import io.stratus.cloud.spi.compute.VirtualMachine;
 import io.stratus.cloud.spi.compute.VirtualMachineSupport;
 import io.stratus.cloud.spi.compute.VmLaunchOptions;
+import io.stratus.common.cache.CacheKind;
 import io.stratus.common.config.Config;
-import io.stratus.common.config.Secret;
 import io.stratus.common.db.Database;
-import io.stratus.common.db.DatabaseSettings;
-import io.stratus.common.messaging.AmqpConnection;
-import io.stratus.common.messaging.AmqpSettings;
-import io.stratus.common.support.BrokerNames;
 import io.stratus.common.support.StratusSchema;
 import io.stratus.testkit.TestBroker;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
 import io.stratus.worker.publisher.WorkerPublisher;
+import io.stratus.worker.subscriber.support.LocalRegion;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
@@ -41,23 +38,7 @@ class CacheJobsEndToEndIT {
                 Files.createTempDirectory("cachee2e-"),
                 "regions=local-1\nregion.local-1.mode=process\n")) {
       JdbcClient jdbc = JdbcClient.create(database.primary());
-      Map<String, String> credentials = cloud.credentials();
-      jdbc.sql("INSERT INTO customer (name) VALUES ('acme')").update();
-      jdbc.sql("INSERT INTO cloud (name, provider_name, endpoint) VALUES ('local', 'local', ?)")
-          .param(credentials.get("endpoint"))
-          .update();
-      jdbc.sql(
-              """
-              INSERT INTO cloud_account (customer_id, cloud_id, name, status)
-              SELECT (SELECT id FROM customer), (SELECT id FROM cloud), 'a', 'active'
-              """)
-          .update();
-      jdbc.sql(
-              """
-              INSERT INTO region (customer_id, cloud_account_id, provider_region_id, name)
-              SELECT customer_id, id, 'local-1', 'Local' FROM cloud_account
-              """)
-          .update();
+      LocalRegion.register(jdbc, cloud, "local-1", CacheKind.SERVERS);
 
       Map<String, String> values = TestServices.keys(db, broker, prefix);
       values.put("publisher.sweep-interval", "200ms");
@@ -65,17 +46,7 @@ class CacheJobsEndToEndIT {
       values.put("cache.interval.servers", "1s");
       Config config = Config.of("worker", values, Map.of());
 
-      WorkerSubscriber subscriber =
-          new WorkerSubscriber(
-              SubscriberSettings.from(config),
-              DatabaseSettings.of(db.jdbcUrl(), db.user(), Secret.of(db.password())),
-              AmqpSettings.of(broker.uri(), prefix),
-              CloudHandlers.using(
-                  context ->
-                      (customer, account) ->
-                          Map.of(
-                              "accessKey", credentials.get("accessKey"),
-                              "secretKey", credentials.get("secretKey"))));
+      WorkerSubscriber subscriber = LocalRegion.subscriber(config, db, broker, prefix, cloud);
       try (WorkerPublisher publisher = new WorkerPublisher(config);
           WorkerSubscriber running = subscriber) {
         publisher.start();
@@ -92,10 +63,7 @@ class CacheJobsEndToEndIT {
             System.nanoTime() - killed < Duration.ofSeconds(10).toNanos(),
             "took longer than a few polling intervals");
       } finally {
-        try (AmqpConnection cleanup =
-            AmqpConnection.open(AmqpSettings.of(broker.uri(), prefix), "cleanup")) {
-          BrokerNames.deleteTopology(cleanup);
-        }
+        LocalRegion.deleteTopology(broker, prefix);
       }
     } finally {
       db.close();

@@ -22,7 +22,7 @@ public final class Infrastructure {
           .table("server", "s")
           .ownership(Ownership.USER_AND_GROUP)
           .id("serverId")
-          .string("providerId", "s.provider_server_id")
+          .cloudId("providerId", "provider_server_id")
           .string("name", "s.name")
           .label("Name")
           .string("description", "s.description")
@@ -87,7 +87,7 @@ public final class Infrastructure {
           .sort("name", "s.name", "Name")
           .sort("state", "s.state", "State")
           .sort("launched", "s.launched_at", "Launched")
-          .ended("s.state = 'terminated'")
+          .ended("state", "terminated")
           .build();
 
   public static final ResourceKind MACHINE_IMAGE =
@@ -96,7 +96,7 @@ public final class Infrastructure {
           .what("machine image")
           .ownership(Ownership.USER_OR_SHARED)
           .id("machineImageId")
-          .string("providerId", "i.provider_image_id")
+          .cloudId("providerId", "provider_image_id")
           .string("name", "i.name")
           .label("Name")
           .string("description", "i.description")
@@ -124,14 +124,14 @@ public final class Infrastructure {
           .filter("accountId", "account", "i.cloud_account_id", Filter.Type.ID, "Account")
           .filter("name", "name", "i.name", Filter.Type.TEXT, "Name")
           .sort("name", "i.name", "Name")
-          .ended("i.state = 'deleted'")
+          .ended("state", "deleted")
           .build();
 
   public static final ResourceKind SERVER_PRODUCT =
       ResourceKind.builder("ServerProduct", FAMILY, "serverProducts")
           .table("server_product", "p")
           .id("productId")
-          .string("providerProductId", "p.provider_product_id")
+          .cloudId("providerProductId", "provider_product_id")
           .string("name", "p.name")
           .label("Name")
           .string("description", "p.name")
@@ -158,14 +158,14 @@ public final class Infrastructure {
           .ref("owningAccount", "accountId", "p.cloud_account_id", "Account")
           .filter("regionId", null, "p.region_id", Filter.Type.ID, "Region")
           .sort("name", "p.name", "Name")
-          .ended("p.status = 'retired'")
+          .ended("status", "retired")
           .build();
 
   public static final ResourceKind VOLUME_PRODUCT =
       ResourceKind.builder("VolumeProduct", FAMILY, "volumeProducts")
           .table("volume_product", "p")
           .id("productId")
-          .string("providerProductId", "p.provider_product_id")
+          .cloudId("providerProductId", "provider_product_id")
           .string("name", "p.name")
           .label("Name")
           .string("description", "p.name")
@@ -179,7 +179,7 @@ public final class Infrastructure {
           .ref("owningAccount", "accountId", "p.cloud_account_id", "Account")
           .filter("regionId", null, "p.region_id", Filter.Type.ID, "Region")
           .sort("name", "p.name", "Name")
-          .ended("p.status = 'retired'")
+          .ended("status", "retired")
           .build();
 
   public static final ResourceKind VOLUME =
@@ -187,7 +187,7 @@ public final class Infrastructure {
           .table("volume", "x")
           .ownership(Ownership.USER)
           .id("volumeId")
-          .string("providerId", "x.provider_volume_id")
+          .cloudId("providerId", "provider_volume_id")
           .string("name", "x.name")
           .label("Name")
           .integer("sizeInGb", "x.size_gb")
@@ -222,7 +222,7 @@ public final class Infrastructure {
           .sort("name", "x.name", "Name")
           .sort("size", "x.size_gb", "Size")
           .sort("created", "x.created_at", "Created")
-          .ended("x.state = 'deleted'")
+          .ended("state", "deleted")
           .build();
 
   public static final ResourceKind SNAPSHOT =
@@ -230,7 +230,7 @@ public final class Infrastructure {
           .table("snapshot", "x")
           .ownership(Ownership.USER)
           .id("snapshotId")
-          .string("providerId", "x.provider_snapshot_id")
+          .cloudId("providerId", "provider_snapshot_id")
           .string("name", "x.name")
           .label("Name")
           .integer("sizeInGb", "x.size_gb")
@@ -258,7 +258,7 @@ public final class Infrastructure {
           .sort("name", "x.name", "Name")
           .sort("size", "x.size_gb", "Size")
           .sort("taken", "x.created_at", "Taken")
-          .ended("x.state = 'deleted'")
+          .ended("state", "deleted")
           .build();
 
   /** enStratus' server states: a stopped server is PAUSED. */

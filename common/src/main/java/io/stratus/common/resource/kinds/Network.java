@@ -15,7 +15,7 @@ public final class Network {
           .table("firewall", "x")
           .ownership(Ownership.USER)
           .id("firewallId")
-          .string("providerId", "x.provider_firewall_id")
+          .cloudId("providerId", "provider_firewall_id")
           .string("name", "x.name")
           .label("Name")
           .string("description", "x.description")
@@ -35,7 +35,7 @@ public final class Network {
           .filter("accountId", "account", "x.cloud_account_id", Filter.Type.ID, "Account")
           .filter("name", "name", "x.name", Filter.Type.TEXT, "Name")
           .sort("name", "x.name", "Name")
-          .ended("x.state = 'deleted'")
+          .ended("state", "deleted")
           .build();
 
   /** A firewall's rules: read with the right to read firewalls, owned as their firewall is. */
@@ -47,7 +47,7 @@ public final class Network {
           .join("JOIN firewall f ON f.id = r.firewall_id")
           .ownership(Ownership.USER, "f")
           .id("firewallRuleId")
-          .string("providerId", "r.provider_rule_id")
+          .cloudId("providerId", "provider_rule_id")
           .ref("firewall", "firewallId", "r.firewall_id", "Firewall")
           .consoleName("f.name", null)
           .label("Firewall")
@@ -80,7 +80,7 @@ public final class Network {
           .customer()
           .time("creationTimestamp", "r.created_at")
           .filter("firewallId", "firewall", "r.firewall_id", Filter.Type.ID, "Firewall")
-          .ended("r.state = 'deleted'")
+          .ended("state", "deleted")
           .build();
 
   public static final ResourceKind IP_ADDRESS =
@@ -89,7 +89,7 @@ public final class Network {
           .what("IP address")
           .ownership(Ownership.USER)
           .id("ipAddressId")
-          .string("providerId", "x.provider_ip_id")
+          .cloudId("providerId", "provider_ip_id")
           .string("address", "x.address")
           .label("Address")
           .string("version", "x.ip_version")
@@ -112,6 +112,6 @@ public final class Network {
           .filter("accountId", "account", "x.cloud_account_id", Filter.Type.ID, "Account")
           .filter("serverId", null, "x.server_id", Filter.Type.ID, "Server")
           .sort("address", "x.address", "Address")
-          .ended("x.state = 'released'")
+          .ended("state", "released")
           .build();
 }

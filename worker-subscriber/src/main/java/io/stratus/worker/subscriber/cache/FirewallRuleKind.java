@@ -4,9 +4,8 @@ import io.stratus.cloud.spi.CloudProvider;
 import io.stratus.cloud.spi.network.FirewallRule;
 import io.stratus.cloud.spi.network.FirewallSupport;
 import io.stratus.common.cache.CacheWork;
-import java.util.Arrays;
+import io.stratus.common.resource.kinds.Network;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -18,16 +17,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * firewalls kind adds the others, whose rules follow on the next refresh); a rule whose firewall is
  * gone from the cloud is gone with it.
  */
-public final class FirewallRuleKind implements CachedKind<FirewallRule> {
+public final class FirewallRuleKind extends TableKind<FirewallRule> {
   private final JdbcClient jdbc;
 
   public FirewallRuleKind(DataSource primary) {
+    super(
+        "firewall-rule",
+        FirewallRule::id,
+        KindTable.<FirewallRule>of(Network.FIREWALL_RULE)
+            .state(r -> "active")
+            .column("direction", r -> r.direction().name())
+            .column("protocol", r -> r.protocol().name())
+            .column("from_port", FirewallRule::fromPort)
+            .column("to_port", FirewallRule::toPort)
+            .column("source_cidr", FirewallRule::cidr)
+            .insertedReference("firewall_id", Network.FIREWALL, FirewallRule::firewallId)
+            .belongsTo("firewall_id", Network.FIREWALL)
+            .build());
     this.jdbc = JdbcClient.create(primary);
-  }
-
-  @Override
-  public String resource() {
-    return "firewall-rule";
   }
 
   @Override
@@ -58,82 +65,5 @@ public final class FirewallRuleKind implements CachedKind<FirewallRule> {
               .filter(rule -> known.contains(rule.firewallId()))
               .toList();
         });
-  }
-
-  @Override
-  public String providerId(FirewallRule rule) {
-    return rule.id();
-  }
-
-  @Override
-  public List<Object> values(FirewallRule r) {
-    return Arrays.asList("active", r.direction(), r.protocol(), r.fromPort(), r.toPort(), r.cidr());
-  }
-
-  @Override
-  public String goneState() {
-    return "deleted";
-  }
-
-  @Override
-  public String knownSql() {
-    return """
-        SELECT r.id, r.provider_rule_id, r.state = 'deleted' AS gone,
-               r.state, r.direction, r.protocol, r.from_port, r.to_port, r.source_cidr
-          FROM firewall_rule r JOIN firewall f ON f.id = r.firewall_id
-         WHERE f.region_id = :region AND r.provider_rule_id IS NOT NULL
-        """;
-  }
-
-  @Override
-  public String insertSql() {
-    return """
-        INSERT INTO firewall_rule (customer_id, firewall_id, provider_rule_id, state,
-                                   direction, protocol, from_port, to_port, source_cidr)
-        VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?)
-        """;
-  }
-
-  @Override
-  public Object[] insertRow(CacheWork work, FirewallRule r, RegionIds ids) {
-    return new Object[] {
-      work.customerId(),
-      ids.of("firewall", "provider_firewall_id", r.firewallId()),
-      r.id(),
-      r.direction().name(),
-      r.protocol().name(),
-      r.fromPort(),
-      r.toPort(),
-      r.cidr()
-    };
-  }
-
-  @Override
-  public String updateSql() {
-    return """
-        UPDATE firewall_rule SET state = 'active', state_reason = NULL, direction = ?,
-               protocol = ?, from_port = ?, to_port = ?, source_cidr = ?
-         WHERE id = ?
-        """;
-  }
-
-  @Override
-  public Object[] updateRow(long id, FirewallRule r) {
-    return new Object[] {
-      r.direction().name(), r.protocol().name(), r.fromPort(), r.toPort(), r.cidr(), id
-    };
-  }
-
-  @Override
-  public String goneSql() {
-    return "UPDATE firewall_rule SET state = 'deleted', state_reason = ? WHERE id = ?";
-  }
-
-  @Override
-  public String idsSql() {
-    return """
-        SELECT r.id, r.provider_rule_id FROM firewall_rule r JOIN firewall f ON f.id = r.firewall_id
-         WHERE f.region_id = :region AND r.provider_rule_id IN (:ids)
-        """;
   }
 }

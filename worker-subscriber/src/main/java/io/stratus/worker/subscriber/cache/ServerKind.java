@@ -5,11 +5,10 @@ import io.stratus.cloud.spi.compute.VirtualMachine;
 import io.stratus.cloud.spi.compute.VmFilter;
 import io.stratus.cloud.spi.compute.VmState;
 import io.stratus.common.cache.CacheWork;
+import io.stratus.common.resource.kinds.Infrastructure;
 import io.stratus.worker.subscriber.agent.AgentTokens;
 import java.sql.Timestamp;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,13 +19,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * its agent's tokens revoked; events carry the new state ({@code server.<c>.<id>.running}), as the
  * tasks' do.
  */
-public final class ServerKind implements CachedKind<VirtualMachine> {
-  private static final RegionTable TABLE =
-      new RegionTable("server", "provider_server_id", "state", "terminated");
-
-  @Override
-  public String resource() {
-    return "server";
+public final class ServerKind extends TableKind<VirtualMachine> {
+  public ServerKind() {
+    super(
+        "server",
+        VirtualMachine::id,
+        KindTable.<VirtualMachine>of(Infrastructure.SERVER)
+            .state(ServerKind::state)
+            .endsWhen(vm -> vm.state() == VmState.TERMINATED, null)
+            .column("state_reason", VirtualMachine::stateReason)
+            .column("private_ip", VirtualMachine::privateAddress)
+            .column("public_ip", VirtualMachine::publicAddress)
+            .inserted("name", VirtualMachine::name)
+            .inserted("launched_at", vm -> Timestamp.from(vm.createdAt()))
+            .updates(
+                "terminated_at = CASE WHEN ? = 'terminated' THEN NOW(3) ELSE NULL END",
+                ServerKind::state)
+            .whenGone("terminated_at = NOW(3)")
+            .build());
   }
 
   @Override
@@ -49,89 +59,6 @@ public final class ServerKind implements CachedKind<VirtualMachine> {
         .flatMap(vms -> vms.get(providerId))
         .filter(vm -> !goneInCloud(vm))
         .isPresent();
-  }
-
-  @Override
-  public String providerId(VirtualMachine vm) {
-    return vm.id();
-  }
-
-  @Override
-  public List<Object> values(VirtualMachine vm) {
-    return Arrays.asList(state(vm), vm.stateReason(), vm.privateAddress(), vm.publicAddress());
-  }
-
-  @Override
-  public String goneState() {
-    return TABLE.goneState();
-  }
-
-  @Override
-  public boolean goneInCloud(VirtualMachine vm) {
-    return vm.state() == VmState.TERMINATED;
-  }
-
-  @Override
-  public String knownSql() {
-    return """
-        SELECT id, provider_server_id, state = 'terminated' AS gone,
-               state, state_reason, private_ip, public_ip
-          FROM server WHERE region_id = :region AND provider_server_id IS NOT NULL
-        """;
-  }
-
-  @Override
-  public String insertSql() {
-    return """
-        INSERT INTO server (customer_id, cloud_account_id, region_id, provider_server_id,
-                            name, state, state_reason, private_ip, public_ip, launched_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """;
-  }
-
-  @Override
-  public Object[] insertRow(CacheWork work, VirtualMachine vm, RegionIds ids) {
-    return new Object[] {
-      work.customerId(),
-      work.cloudAccountId(),
-      work.regionId(),
-      vm.id(),
-      vm.name(),
-      state(vm),
-      vm.stateReason(),
-      vm.privateAddress(),
-      vm.publicAddress(),
-      Timestamp.from(vm.createdAt())
-    };
-  }
-
-  @Override
-  public String updateSql() {
-    return """
-        UPDATE server SET state = ?, state_reason = ?, private_ip = ?, public_ip = ?,
-               terminated_at = CASE WHEN ? = 'terminated' THEN NOW(3) ELSE NULL END
-         WHERE id = ?
-        """;
-  }
-
-  @Override
-  public Object[] updateRow(long id, VirtualMachine vm) {
-    return new Object[] {
-      state(vm), vm.stateReason(), vm.privateAddress(), vm.publicAddress(), state(vm), id
-    };
-  }
-
-  @Override
-  public String goneSql() {
-    return """
-        UPDATE server SET state = 'terminated', state_reason = ?, terminated_at = NOW(3)
-         WHERE id = ?
-        """;
-  }
-
-  @Override
-  public String idsSql() {
-    return TABLE.idsSql();
   }
 
   /** Gives a launch's pending row (found by its client token) the cloud's id and state. */
@@ -170,6 +97,6 @@ public final class ServerKind implements CachedKind<VirtualMachine> {
   }
 
   private static String state(VirtualMachine vm) {
-    return vm.state().name().toLowerCase(Locale.ROOT);
+    return stateOf(vm.state());
   }
 }

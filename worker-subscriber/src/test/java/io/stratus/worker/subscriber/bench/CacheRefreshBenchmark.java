@@ -11,20 +11,14 @@ import io.stratus.cloud.spi.compute.VmState;
 import io.stratus.common.cache.CacheKind;
 import io.stratus.common.cache.CacheWorkStore;
 import io.stratus.common.config.Config;
-import io.stratus.common.config.Secret;
 import io.stratus.common.db.Database;
-import io.stratus.common.db.DatabaseSettings;
-import io.stratus.common.messaging.AmqpConnection;
-import io.stratus.common.messaging.AmqpSettings;
-import io.stratus.common.support.BrokerNames;
 import io.stratus.common.support.StratusSchema;
 import io.stratus.testkit.TestBroker;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
 import io.stratus.worker.publisher.WorkerPublisher;
-import io.stratus.worker.subscriber.CloudHandlers;
-import io.stratus.worker.subscriber.SubscriberSettings;
 import io.stratus.worker.subscriber.WorkerSubscriber;
+import io.stratus.worker.subscriber.support.LocalRegion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,29 +90,9 @@ public final class CacheRefreshBenchmark {
                     + count
                     + "\n")) {
       JdbcClient jdbc = JdbcClient.create(database.primary());
-      Map<String, String> credentials = cloud.credentials();
-      long regionId = createAccountAndRegion(jdbc, credentials.get("endpoint"));
-
-      Map<String, String> values = TestServices.keys(db, broker, prefix);
-      values.put("publisher.sweep-interval", "100ms");
-      values.put("publisher.republish-after", "1h");
-      values.put("subscriber.cache-lease", "1h");
-      for (CacheKind kind : CacheKind.values()) {
-        values.put("cache.interval." + kind.key(), "1h"); // only the benchmark makes work due
-      }
-      Config config = Config.of("worker", values, Map.of());
-
-      WorkerSubscriber subscriber =
-          new WorkerSubscriber(
-              SubscriberSettings.from(config),
-              DatabaseSettings.of(db.jdbcUrl(), db.user(), Secret.of(db.password())),
-              AmqpSettings.of(broker.uri(), prefix),
-              CloudHandlers.using(
-                  context ->
-                      (customer, account) ->
-                          Map.of(
-                              "accessKey", credentials.get("accessKey"),
-                              "secretKey", credentials.get("secretKey"))));
+      long regionId = LocalRegion.register(jdbc, cloud, REGION, CacheKind.SERVERS).regionId();
+      Config config = BenchWorkers.config(db, broker, prefix);
+      WorkerSubscriber subscriber = LocalRegion.subscriber(config, db, broker, prefix, cloud);
       List<Map<String, Row>> listings = new ArrayList<>();
       try (CloudProvider provider = cloud.provider(REGION);
           WorkerPublisher publisher = new WorkerPublisher(config);
@@ -138,15 +112,7 @@ public final class CacheRefreshBenchmark {
 
         // The servers work of the region exists but is not due; the benchmark makes it due. The
         // publisher adds the other kinds itself; with no refresher here they fail once, untimed.
-        jdbc.sql(
-                """
-                INSERT INTO cache_work (customer_id, cloud_account_id, region_id, kind,
-                                        interval_ms, next_due_at)
-                SELECT customer_id, cloud_account_id, id, 'servers', 3600000,
-                       NOW(3) + INTERVAL 1 DAY FROM region WHERE id = ?
-                """)
-            .param(regionId)
-            .update();
+        BenchWorkers.addWork(jdbc, regionId, List.of(CacheKind.SERVERS));
         running.start();
         publisher.start();
         Thread.sleep(2000);
@@ -181,10 +147,7 @@ public final class CacheRefreshBenchmark {
         verify(jdbc, regionId, afterStops);
         figures.add(refreshFigure("third refresh (" + stopped + " VMs stopped)", third));
       } finally {
-        try (AmqpConnection cleanup =
-            AmqpConnection.open(AmqpSettings.of(broker.uri(), prefix), "cleanup")) {
-          BrokerNames.deleteTopology(cleanup);
-        }
+        LocalRegion.deleteTopology(broker, prefix);
       }
 
       baseline(db, jdbc, regionId, listings, figures);
@@ -193,27 +156,6 @@ public final class CacheRefreshBenchmark {
       deleteTree(dir);
     }
     print(count, figures);
-  }
-
-  private static long createAccountAndRegion(JdbcClient jdbc, String endpoint) {
-    jdbc.sql("INSERT INTO customer (name) VALUES ('bench')").update();
-    jdbc.sql("INSERT INTO cloud (name, provider_name, endpoint) VALUES ('local', 'local', ?)")
-        .param(endpoint)
-        .update();
-    jdbc.sql(
-            """
-            INSERT INTO cloud_account (customer_id, cloud_id, name, status)
-            SELECT (SELECT id FROM customer), (SELECT id FROM cloud), 'bench', 'active'
-            """)
-        .update();
-    jdbc.sql(
-            """
-            INSERT INTO region (customer_id, cloud_account_id, provider_region_id, name)
-            SELECT customer_id, id, ?, 'Simulated' FROM cloud_account
-            """)
-        .param(REGION)
-        .update();
-    return jdbc.sql("SELECT id FROM region").query(Long.class).single();
   }
 
   /** Every VM of the region as the refresh should record it, in listing order. */

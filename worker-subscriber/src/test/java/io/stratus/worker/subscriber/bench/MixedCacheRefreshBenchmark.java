@@ -7,20 +7,14 @@ import io.stratus.cloud.spi.compute.Snapshot;
 import io.stratus.cloud.spi.network.IpAddress;
 import io.stratus.common.cache.CacheKind;
 import io.stratus.common.config.Config;
-import io.stratus.common.config.Secret;
 import io.stratus.common.db.Database;
-import io.stratus.common.db.DatabaseSettings;
-import io.stratus.common.messaging.AmqpConnection;
-import io.stratus.common.messaging.AmqpSettings;
-import io.stratus.common.support.BrokerNames;
 import io.stratus.common.support.StratusSchema;
 import io.stratus.testkit.TestBroker;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
 import io.stratus.worker.publisher.WorkerPublisher;
-import io.stratus.worker.subscriber.CloudHandlers;
-import io.stratus.worker.subscriber.SubscriberSettings;
 import io.stratus.worker.subscriber.WorkerSubscriber;
+import io.stratus.worker.subscriber.support.LocalRegion;
 import java.nio.file.Files;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -84,40 +78,10 @@ public final class MixedCacheRefreshBenchmark {
                     "region." + REGION + ".seed-rules-per-firewall=" + rulesEach,
                     ""))) {
       JdbcClient jdbc = JdbcClient.create(database.primary());
-      Map<String, String> credentials = cloud.credentials();
-      long regionId = createAccountAndRegion(jdbc, credentials.get("endpoint"));
-
-      Map<String, String> values = TestServices.keys(db, broker, prefix);
-      values.put("publisher.sweep-interval", "100ms");
-      values.put("publisher.republish-after", "1h");
-      values.put("subscriber.cache-lease", "1h");
-      for (CacheKind kind : CacheKind.values()) {
-        values.put("cache.interval." + kind.key(), "1h"); // only the benchmark makes work due
-      }
-      Config config = Config.of("worker", values, Map.of());
-      // Every kind's work exists but is not due; the benchmark makes it due.
-      for (CacheKind kind : CLOUD_KINDS) {
-        jdbc.sql(
-                """
-                INSERT INTO cache_work (customer_id, cloud_account_id, region_id, kind,
-                                        interval_ms, next_due_at)
-                SELECT customer_id, cloud_account_id, id, ?, 3600000, NOW(3) + INTERVAL 1 DAY
-                  FROM region WHERE id = ?
-                """)
-            .params(kind.key(), regionId)
-            .update();
-      }
-      WorkerSubscriber subscriber =
-          new WorkerSubscriber(
-              SubscriberSettings.from(config),
-              DatabaseSettings.of(db.jdbcUrl(), db.user(), Secret.of(db.password())),
-              AmqpSettings.of(broker.uri(), prefix),
-              CloudHandlers.using(
-                  context ->
-                      (customer, account) ->
-                          Map.of(
-                              "accessKey", credentials.get("accessKey"),
-                              "secretKey", credentials.get("secretKey"))));
+      long regionId = LocalRegion.register(jdbc, cloud, REGION, CacheKind.SERVERS).regionId();
+      Config config = BenchWorkers.config(db, broker, prefix);
+      BenchWorkers.addWork(jdbc, regionId, CLOUD_KINDS);
+      WorkerSubscriber subscriber = LocalRegion.subscriber(config, db, broker, prefix, cloud);
       try (CloudProvider provider = cloud.provider(REGION);
           WorkerPublisher publisher = new WorkerPublisher(config);
           WorkerSubscriber running = subscriber) {
@@ -182,10 +146,7 @@ public final class MixedCacheRefreshBenchmark {
                     + " addresses gone",
                 third));
       } finally {
-        try (AmqpConnection cleanup =
-            AmqpConnection.open(AmqpSettings.of(broker.uri(), prefix), "cleanup")) {
-          BrokerNames.deleteTopology(cleanup);
-        }
+        LocalRegion.deleteTopology(broker, prefix);
       }
     } finally {
       db.close();
@@ -290,27 +251,6 @@ public final class MixedCacheRefreshBenchmark {
                 + e.getValue());
       }
     }
-  }
-
-  private static long createAccountAndRegion(JdbcClient jdbc, String endpoint) {
-    jdbc.sql("INSERT INTO customer (name) VALUES ('bench')").update();
-    jdbc.sql("INSERT INTO cloud (name, provider_name, endpoint) VALUES ('local', 'local', ?)")
-        .param(endpoint)
-        .update();
-    jdbc.sql(
-            """
-            INSERT INTO cloud_account (customer_id, cloud_id, name, status)
-            SELECT (SELECT id FROM customer), (SELECT id FROM cloud), 'bench', 'active'
-            """)
-        .update();
-    jdbc.sql(
-            """
-            INSERT INTO region (customer_id, cloud_account_id, provider_region_id, name)
-            SELECT customer_id, id, ?, 'Simulated' FROM cloud_account
-            """)
-        .param(REGION)
-        .update();
-    return jdbc.sql("SELECT id FROM region").query(Long.class).single();
   }
 
   private static String figure(String what, long nanos) {

@@ -19,6 +19,8 @@ import io.stratus.common.support.StratusSchema;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
 import io.stratus.worker.subscriber.cloud.CloudConnector;
+import io.stratus.worker.subscriber.support.LocalRegion;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
@@ -59,8 +61,7 @@ class CacheFailuresIT {
                 AmqpSettings.of(broker.uri(), broker.uniqueName("cachefail")), "it");
         ConfirmingPublisher publisher = new ConfirmingPublisher(connection)) {
       JdbcClient jdbc = JdbcClient.create(database.primary());
-      Map<String, String> credentials = cloud.credentials();
-      CacheWork work = region(jdbc, credentials.get("endpoint"));
+      CacheWork work = region(jdbc, cloud);
       String queue;
       try (Channel channel = connection.openChannel()) {
         queue = channel.queueDeclare().getQueue();
@@ -70,12 +71,7 @@ class CacheFailuresIT {
           new CacheReconciler<>(
               new ServerKind(),
               database.primary(),
-              new CloudConnector(
-                  database.primary(),
-                  (c, a) ->
-                      Map.of(
-                          "accessKey", credentials.get("accessKey"),
-                          "secretKey", credentials.get("secretKey"))),
+              new CloudConnector(database.primary(), LocalRegion.credentials(cloud)),
               new CacheEvents(new EventPublisher(publisher, connection.topology())));
 
       Map<String, Integer> events = new HashMap<>();
@@ -151,33 +147,8 @@ class CacheFailuresIT {
     }
   }
 
-  static CacheWork region(JdbcClient jdbc, String endpoint) {
-    jdbc.sql("INSERT INTO customer (name) VALUES ('acme')").update();
-    jdbc.sql("INSERT INTO cloud (name, provider_name, endpoint) VALUES ('local', 'local', ?)")
-        .param(endpoint)
-        .update();
-    jdbc.sql(
-            """
-            INSERT INTO cloud_account (customer_id, cloud_id, name, status)
-            SELECT (SELECT id FROM customer), (SELECT id FROM cloud), 'a', 'active'
-            """)
-        .update();
-    jdbc.sql(
-            """
-            INSERT INTO region (customer_id, cloud_account_id, provider_region_id, name)
-            SELECT customer_id, id, 'sim-1', 'Simulated' FROM cloud_account
-            """)
-        .update();
-    Map<String, Object> row =
-        jdbc.sql("SELECT id, customer_id, cloud_account_id FROM region").query().singleRow();
-    CacheWork work =
-        new CacheWork(
-            0,
-            ((Number) row.get("customer_id")).longValue(),
-            ((Number) row.get("cloud_account_id")).longValue(),
-            ((Number) row.get("id")).longValue(),
-            CacheKind.SERVERS,
-            0);
+  static CacheWork region(JdbcClient jdbc, LocalCloudProcess cloud) throws IOException {
+    CacheWork work = LocalRegion.register(jdbc, cloud, "sim-1", CacheKind.SERVERS);
     ghosts(jdbc, work);
     return work;
   }

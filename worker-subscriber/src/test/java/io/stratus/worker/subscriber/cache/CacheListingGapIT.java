@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.stratus.cloud.local.LocalCloudProcess;
 import io.stratus.cloud.spi.Page;
 import io.stratus.cloud.spi.compute.VirtualMachine;
+import io.stratus.common.cache.CacheKind;
 import io.stratus.common.cache.CacheWork;
 import io.stratus.common.db.Database;
 import io.stratus.common.messaging.AmqpConnection;
@@ -16,10 +17,10 @@ import io.stratus.common.support.StratusSchema;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
 import io.stratus.worker.subscriber.cloud.CloudConnector;
+import io.stratus.worker.subscriber.support.LocalRegion;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,15 +51,9 @@ class CacheListingGapIT {
                 AmqpSettings.of(broker.uri(), broker.uniqueName("cachegap")), "it");
         ConfirmingPublisher publisher = new ConfirmingPublisher(connection)) {
       JdbcClient jdbc = JdbcClient.create(database.primary());
-      Map<String, String> credentials = cloud.credentials();
-      CacheWork work = CacheFailuresIT.region(jdbc, credentials.get("endpoint"));
+      CacheWork work = LocalRegion.register(jdbc, cloud, "sim-1", CacheKind.SERVERS);
       CloudConnector connector =
-          new CloudConnector(
-              database.primary(),
-              (c, a) ->
-                  Map.of(
-                      "accessKey", credentials.get("accessKey"),
-                      "secretKey", credentials.get("secretKey")));
+          new CloudConnector(database.primary(), LocalRegion.credentials(cloud));
       CacheEvents events = new CacheEvents(new EventPublisher(publisher, connection.topology()));
       new CacheReconciler<>(new ServerKind(), database.primary(), connector, events).refresh(work);
       String hidden =

@@ -21,6 +21,7 @@ import io.stratus.common.support.StratusSchema;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
 import io.stratus.worker.subscriber.cloud.CloudConnector;
+import io.stratus.worker.subscriber.support.LocalRegion;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
@@ -55,25 +56,7 @@ class CacheRefreshersIT {
             Files.createTempDirectory("servercache-"),
             "regions=local-1\nregion.local-1.mode=process\n");
     vms = cloud.provider("local-1").compute().orElseThrow().virtualMachines().orElseThrow();
-    Map<String, String> credentials = cloud.credentials();
-
-    jdbc.sql("INSERT INTO customer (name) VALUES ('acme')").update();
-    long customer = jdbc.sql("SELECT id FROM customer").query(Long.class).single();
-    jdbc.sql("INSERT INTO cloud (name, provider_name, endpoint) VALUES ('local', 'local', ?)")
-        .param(credentials.get("endpoint"))
-        .update();
-    long cloudId = jdbc.sql("SELECT id FROM cloud").query(Long.class).single();
-    jdbc.sql(
-            "INSERT INTO cloud_account (customer_id, cloud_id, name, status) VALUES (?, ?, 'a', 'active')")
-        .params(customer, cloudId)
-        .update();
-    long account = jdbc.sql("SELECT id FROM cloud_account").query(Long.class).single();
-    jdbc.sql(
-            "INSERT INTO region (customer_id, cloud_account_id, provider_region_id, name) VALUES (?, ?, 'local-1', 'Local')")
-        .params(customer, account)
-        .update();
-    long region = jdbc.sql("SELECT id FROM region").query(Long.class).single();
-    work = new CacheWork(0, customer, account, region, CacheKind.SERVERS, 0);
+    work = LocalRegion.register(jdbc, cloud, "local-1", CacheKind.SERVERS);
 
     var broker = TestServices.broker();
     connection =
@@ -87,14 +70,7 @@ class CacheRefreshersIT {
         new CacheReconciler<>(
             new ServerKind(),
             database.primary(),
-            new CloudConnector(
-                database.primary(),
-                (c, a) ->
-                    Map.of(
-                        "accessKey",
-                        credentials.get("accessKey"),
-                        "secretKey",
-                        credentials.get("secretKey"))),
+            new CloudConnector(database.primary(), LocalRegion.credentials(cloud)),
             new CacheEvents(new EventPublisher(publisher, connection.topology())));
   }
 
@@ -211,7 +187,7 @@ class CacheRefreshersIT {
   }
 
   @Test
-  void shouldDiscoverTheRegionsDataCentresAndRetireVanishedOnes() {
+  void shouldDiscoverTheRegionsDataCentresAndRetireVanishedOnes() throws Exception {
     jdbc.sql(
             "INSERT INTO data_center (customer_id, region_id, provider_dc_id, name) VALUES (?, ?, 'gone-dc', 'Gone')")
         .params(work.customerId(), work.regionId())
@@ -220,17 +196,7 @@ class CacheRefreshersIT {
         new CacheReconciler<>(
             new DataCenterKind(),
             database.primary(),
-            new CloudConnector(
-                database.primary(),
-                (c, a) -> {
-                  try {
-                    return Map.of(
-                        "accessKey", cloud.credentials().get("accessKey"),
-                        "secretKey", cloud.credentials().get("secretKey"));
-                  } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                  }
-                }),
+            new CloudConnector(database.primary(), LocalRegion.credentials(cloud)),
             new CacheEvents(new EventPublisher(publisher, connection.topology())));
     dataCenters.refresh(work);
     dataCenters.refresh(work);

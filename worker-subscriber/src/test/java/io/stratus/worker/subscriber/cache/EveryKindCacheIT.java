@@ -22,9 +22,7 @@ import io.stratus.cloud.spi.network.IpAddressSupport;
 import io.stratus.cloud.spi.network.Protocol;
 import io.stratus.common.cache.CacheKind;
 import io.stratus.common.config.Config;
-import io.stratus.common.config.Secret;
 import io.stratus.common.db.Database;
-import io.stratus.common.db.DatabaseSettings;
 import io.stratus.common.messaging.AmqpConnection;
 import io.stratus.common.messaging.AmqpSettings;
 import io.stratus.common.support.BrokerNames;
@@ -33,9 +31,8 @@ import io.stratus.testkit.TestBroker;
 import io.stratus.testkit.TestDatabase;
 import io.stratus.testkit.TestServices;
 import io.stratus.worker.publisher.WorkerPublisher;
-import io.stratus.worker.subscriber.CloudHandlers;
-import io.stratus.worker.subscriber.SubscriberSettings;
 import io.stratus.worker.subscriber.WorkerSubscriber;
+import io.stratus.worker.subscriber.support.LocalRegion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -85,24 +82,7 @@ class EveryKindCacheIT {
             Files.createTempDirectory("everykind-"),
             "regions=sim-1\nregion.sim-1.mode=simulated\nregion.sim-1.boot-time=0ms\n");
     provider = cloud.provider("sim-1");
-    Map<String, String> credentials = cloud.credentials();
-    jdbc.sql("INSERT INTO customer (name) VALUES ('acme')").update();
-    jdbc.sql("INSERT INTO cloud (name, provider_name, endpoint) VALUES ('local', 'local', ?)")
-        .param(credentials.get("endpoint"))
-        .update();
-    jdbc.sql(
-            """
-            INSERT INTO cloud_account (customer_id, cloud_id, name, status)
-            SELECT (SELECT id FROM customer), (SELECT id FROM cloud), 'a', 'active'
-            """)
-        .update();
-    jdbc.sql(
-            """
-            INSERT INTO region (customer_id, cloud_account_id, provider_region_id, name)
-            SELECT customer_id, id, 'sim-1', 'Simulated' FROM cloud_account
-            """)
-        .update();
-    regionId = jdbc.sql("SELECT id FROM region").query(Long.class).single();
+    regionId = LocalRegion.register(jdbc, cloud, "sim-1", CacheKind.SERVERS).regionId();
     // A product Stratus holds that the cloud does not offer (any longer): to be retired.
     jdbc.sql(
             """
@@ -139,17 +119,7 @@ class EveryKindCacheIT {
         channel.queueBind(eventQueue, events.topology().eventsExchange(), resource + ".#");
       }
     }
-    subscriber =
-        new WorkerSubscriber(
-            SubscriberSettings.from(config),
-            DatabaseSettings.of(db.jdbcUrl(), db.user(), Secret.of(db.password())),
-            AmqpSettings.of(broker.uri(), prefix),
-            CloudHandlers.using(
-                context ->
-                    (customer, account) ->
-                        Map.of(
-                            "accessKey", credentials.get("accessKey"),
-                            "secretKey", credentials.get("secretKey"))));
+    subscriber = LocalRegion.subscriber(config, db, broker, prefix, cloud);
     publisher = new WorkerPublisher(config);
     publisher.start();
     subscriber.start();
